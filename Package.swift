@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// aecheck: a natalizumab adverse-event symptom checker.
+// The toolchain only: no package dependencies, by design (every line can be audited).
+let package = Package(
+    name: "aecheck",
+    products: [
+        .executable(name: "aecheck", targets: ["aecheck"]),
+        .library(name: "AECheckCore", targets: ["AECheckCore"]),
+    ],
+    targets: [
+        // The engine: knowledge, evidence, time, text, triage, interview, record, transcript.
+        .target(
+            name: "AECheckCore",
+            plugins: ["KnowledgeEmbedPlugin"]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "aecheck",
+            dependencies: ["AECheckCore"]
+        ),
+        // Build-time embedding of Knowledge/*.txt into the library, so the binary
+        // carries its default knowledge wherever it is copied.
+        .executableTarget(
+            name: "knowledge-embed",
+            path: "Sources/knowledge-embed"
+        ),
+        .plugin(
+            name: "KnowledgeEmbedPlugin",
+            capability: .buildTool(),
+            dependencies: ["knowledge-embed"],
+            path: "Sources/KnowledgeEmbedPlugin"
+        ),
+        .testTarget(
+            name: "AECheckCoreTests",
+            dependencies: ["AECheckCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

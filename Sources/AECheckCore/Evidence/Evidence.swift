@@ -1,0 +1,109 @@
+import Foundation
+
+/// Whether a finding is there, as the person told it.
+public enum FindingStatus: String, Hashable, Sendable, Codable {
+    case present, absent, unknown
+}
+
+/// How a finding is changing.
+public enum Trend: String, Hashable, Sendable, Codable, CaseIterable {
+    case better, same, worse
+}
+
+/// Where a piece of evidence came from, so a result can say why it believes it.
+public enum EvidenceOrigin: Hashable, Sendable {
+    /// Understood from free text: the words as typed.
+    case text(String)
+    /// An answer to a question, by question id.
+    case answer(String)
+    /// Given in an evidence document (`aecheck assess`) or a rule example.
+    case document
+}
+
+/// What is known about one finding.
+public struct FindingEvidence: Hashable, Sendable {
+    /// The finding's id in the knowledge.
+    public var id: String
+    /// Present, absent or unknown.
+    public var status: FindingStatus
+    /// When it began, if known: an instant or a band.
+    public var onset: TimeBand?
+    /// How it is changing, if known.
+    public var trend: Trend?
+    /// Where this came from.
+    public var origin: EvidenceOrigin
+
+    /// Creates finding evidence.
+    public init(
+        id: String, status: FindingStatus, onset: TimeBand? = nil, trend: Trend? = nil,
+        origin: EvidenceOrigin = .document
+    ) {
+        self.id = id
+        self.status = status
+        self.onset = onset
+        self.trend = trend
+        self.origin = origin
+    }
+}
+
+/// The value of a context fact; `unsure` is an answered "not sure".
+public enum FactValue: Hashable, Sendable {
+    case choice(String)
+    case number(Double)
+    case bool(Bool)
+    case unsure
+}
+
+/// The value of a timing anchor; `unsure` is an answered "I don't know".
+public enum AnchorValue: Hashable, Sendable {
+    case known(TimeBand)
+    case unsure
+}
+
+/// Everything triage reads: findings, context facts and timing anchors, with the clock.
+///
+/// A finding, fact or anchor missing from the dictionaries was never mentioned nor asked.
+public struct Evidence: Hashable, Sendable {
+    /// The fixed "now" of this assessment.
+    public var now: Date
+    /// The time zone clock times are read in.
+    public var timeZone: TimeZone
+    /// Findings by id.
+    public var findings: [String: FindingEvidence]
+    /// Context facts by id (`indication`, `treatment-months`, ...).
+    public var facts: [String: FactValue]
+    /// Timing anchors by id (`infusion-start`, `last-infusion`, ...).
+    public var anchors: [String: AnchorValue]
+
+    /// Creates evidence.
+    public init(
+        now: Date, timeZone: TimeZone, findings: [String: FindingEvidence] = [:],
+        facts: [String: FactValue] = [:], anchors: [String: AnchorValue] = [:]
+    ) {
+        self.now = now
+        self.timeZone = timeZone
+        self.findings = findings
+        self.facts = facts
+        self.anchors = anchors
+    }
+
+    /// Records a finding, keeping the safer status when one is already known from
+    /// elsewhere (present beats unknown beats absent) unless `overriding`.
+    public mutating func set(_ finding: FindingEvidence, overriding: Bool = false) {
+        if !overriding, let old = findings[finding.id], old.status.safety > finding.status.safety {
+            return
+        }
+        findings[finding.id] = finding
+    }
+}
+
+extension FindingStatus {
+    /// Orders statuses by how much they can raise a result: present > unknown > absent.
+    var safety: Int {
+        switch self {
+        case .absent: 0
+        case .unknown: 1
+        case .present: 2
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+/// A reference to a source document and, optionally, one of its sections.
+public struct Citation: Hashable, Sendable, CustomStringConvertible {
+    public var source: String
+    public var section: String?
+    public var description: String { section.map { "\(source) \($0)" } ?? source }
+}
+
+/// Wording in two registers: plain words for patients, clinical words for nurses.
+public struct Wording: Hashable, Sendable {
+    public var patient: String
+    public var nurse: String
+
+    /// The wording for an audience.
+    public func text(for audience: Audience) -> String { audience == .nurse ? nurse : patient }
+}
+
+/// Who the tool is talking to.
+public enum Audience: String, Hashable, Sendable {
+    case patient, nurse
+}
+
+/// A document the facts come from.
+public struct Source: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var file: String?
+    /// Section ids with their headings, in file order.
+    public var sections: [(id: String, heading: String)]
+
+    public static func == (lhs: Source, rhs: Source) -> Bool { lhs.id == rhs.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// A sign or symptom.
+public struct Finding: Hashable, Sendable {
+    public var id: String
+    public var name: Wording
+    public var groups: [String]
+    public var figures: [String]
+    public var citations: [Citation]
+}
+
+/// A context fact's type.
+public enum FactType: Hashable, Sendable {
+    case choice([(id: String, label: String)])
+    case yesNo
+    case number(min: Double?, max: Double?, unit: String?)
+
+    public static func == (lhs: FactType, rhs: FactType) -> Bool {
+        switch (lhs, rhs) {
+        case (.choice(let a), .choice(let b)): a.map(\.id) == b.map(\.id)
+        case (.yesNo, .yesNo): true
+        case (.number(let a, let b, let c), .number(let d, let e, let f)): a == d && b == e && c == f
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(String(describing: self)) }
+}
+
+/// A fact about the person or the treatment.
+public struct Fact: Hashable, Sendable {
+    public var id: String
+    public var name: Wording
+    public var type: FactType
+}
+
+/// One answer a question offers.
+public struct Option: Hashable, Sendable {
+    public var id: String
+    public var label: Wording
+}
+
+/// What kind of answer a question takes.
+public enum QuestionType: String, Hashable, Sendable {
+    case findings, yesno, choice, number, time, trend, text
+}
+
+/// One thing the interview asks.
+public struct Question: Hashable, Sendable {
+    public var id: String
+    public var type: QuestionType
+    public var ask: Wording
+    public var findings: [String]
+    public var fact: String?
+    public var anchor: String?
+    public var options: [Option]
+    /// Facts set by an option: option id -> (fact, value).
+    public var sets: [String: (fact: String, value: String)]
+    /// For `findings` questions: ask each one by one after "not sure".
+    public var unsureOneByOne: Bool
+    public var followup: Bool
+    public var help: String?
+    public var location: SourceLocation
+
+    public static func == (lhs: Question, rhs: Question) -> Bool { lhs.id == rhs.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// A triage level: a higher rank is more urgent.
+public struct Level: Hashable, Sendable {
+    public var id: String
+    public var rank: Int
+    public var label: String
+    public var wording: Wording
+}
+
+/// A flag beside the level (`stop-infusion`, `hold-next-dose`, ...).
+public struct Action: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    public var wording: Wording
+}
+
+/// When a result applies.
+public struct Rule: Hashable, Sendable {
+    public var id: String
+    public var level: String
+    public var condition: Condition
+    public var conditionText: String
+    public var actions: [String]
+    public var advice: [String]
+    public var reason: Wording
+    public var citations: [Citation]
+    public var decision: String?
+    public var location: SourceLocation
+}
+
+/// What to do, in both registers.
+public struct Advice: Hashable, Sendable {
+    public var id: String
+    public var now: [String]
+    public var watch: [String]
+    public var selfCare: [String]
+    public var nurseNow: [String]
+    public var nurseWatch: [String]
+    public var citations: [Citation]
+}
+
+/// One step of a flow.
+public enum FlowStep: Hashable, Sendable {
+    case screen(String)
+    case ask(String)
+    case always(String)
+    case text(String)
+    case followups
+    case outcome
+    case decision
+}
+
+/// The order of an interview, with included flows already expanded.
+public struct Flow: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var steps: [FlowStep]
+}
+
+/// An answer to a common question.
+public struct FAQ: Hashable, Sendable {
+    public var id: String
+    public var question: String
+    public var answer: [String]
+    public var citations: [Citation]
+}
+
+/// The whole validated knowledge pack: immutable, with a content hash.
+public struct KnowledgeBase: Sendable {
+    public internal(set) var sources: [String: Source] = [:]
+    public internal(set) var findings: [String: Finding] = [:]
+    public internal(set) var phrases: [String: [String]] = [:]
+    public internal(set) var facts: [String: Fact] = [:]
+    public internal(set) var questions: [String: Question] = [:]
+    /// Question ids in file order.
+    public internal(set) var questionOrder: [String] = []
+    public internal(set) var levels: [String: Level] = [:]
+    public internal(set) var actions: [String: Action] = [:]
+    public internal(set) var rules: [Rule] = []
+    public internal(set) var advice: [String: Advice] = [:]
+    public internal(set) var flows: [String: Flow] = [:]
+    public internal(set) var faqs: [FAQ] = []
+    public internal(set) var texts: [String: Wording] = [:]
+    public internal(set) var settings: [String: [String]] = [:]
+    /// Which records cite each `source section` (and each bare source).
+    public internal(set) var citedBy: [String: [String]] = [:]
+    /// SHA-256 of the knowledge files' names and bytes, in hex.
+    public internal(set) var hash: String = ""
+
+    /// The first 12 hex digits of the hash, as shown to people.
+    public var shortHash: String { String(hash.prefix(12)) }
+
+    /// Levels from least to most urgent.
+    public var levelsByRank: [Level] { levels.values.sorted { $0.rank < $1.rank } }
+
+    /// The rank of a level id (0 when unknown).
+    public func rank(of level: String) -> Int { levels[level]?.rank ?? 0 }
+
+    /// A list setting, split on commas.
+    public func list(_ setting: String) -> [String] {
+        (settings[setting] ?? []).flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Wording of a `text` record, or an empty string.
+    public func text(_ id: String, for audience: Audience) -> String {
+        texts[id]?.text(for: audience) ?? ""
+    }
+}

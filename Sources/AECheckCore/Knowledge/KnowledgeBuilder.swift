@@ -1,0 +1,446 @@
+import Foundation
+
+/// Turns raw records into typed knowledge, checking fields and references as it goes.
+struct KnowledgeBuilder {
+    let records: [RawRecord]
+    /// Where each record was defined, by "kind id".
+    private(set) var locations: [String: SourceLocation] = [:]
+    /// Rule examples with their locations, for the validator: rule id -> (must fire?, field).
+    private(set) var examples: [(rule: String, mustFire: Bool, field: RawField)] = []
+    /// Flow steps that name another flow, for the cycle check: flow -> [(flow, location)].
+    private(set) var includes: [String: [(String, SourceLocation)]] = [:]
+    private var knowledge = KnowledgeBase()
+
+    init(records: [RawRecord]) {
+        self.records = records
+    }
+
+    mutating func build(into sink: inout DiagnosticSink) -> KnowledgeBase {
+        var valid: [RawRecord] = []
+        for record in records where checkShape(record, into: &sink) {
+            valid.append(record)
+        }
+        let byKind = Dictionary(grouping: valid, by: \.kind)
+        func each(_ kind: String, _ body: (RawRecord) -> Void) { byKind[kind]?.forEach(body) }
+
+        each("source") { addSource($0) }
+        each("level") { addLevel($0, into: &sink) }
+        each("action") { addAction($0) }
+        each("text") { record in
+            knowledge.texts[record.id] = wording(record, "patient", "nurse")
+            _ = citations(record, required: false, into: &sink)
+        }
+        each("setting") { knowledge.settings[$0.id] = $0.all("value").map(\.value) }
+        each("fact") { addFact($0, into: &sink) }
+        each("finding") { addFinding($0, into: &sink) }
+        each("phrase") { addPhrases($0, into: &sink) }
+        each("advice") { addAdvice($0, into: &sink) }
+        each("faq") { addFAQ($0, into: &sink) }
+        each("question") { addQuestion($0, into: &sink) }
+        each("rule") { addRule($0, into: &sink) }
+        var flowSteps: [String: [(String, RawField)]] = [:]
+        each("flow") { record in
+            flowSteps[record.id] = record.all("step").map { ($0.value, $0) }
+            knowledge.flows[record.id] = Flow(id: record.id, title: record.first("title")?.value ?? "", steps: [])
+        }
+        for (id, steps) in flowSteps {
+            let parsed = steps.compactMap { parseStep($0.0, field: $0.1, flow: id, into: &sink) }
+            knowledge.flows[id]?.steps = parsed
+        }
+        expandFlows(flowSteps)
+        return knowledge
+    }
+
+    // MARK: - Shape
+
+    private mutating func checkShape(_ record: RawRecord, into sink: inout DiagnosticSink) -> Bool {
+        guard let schema = RecordSchema.kinds[record.kind] else {
+            sink.error(
+                .unknownKind(record.kind, suggestion: Suggestion.closest(to: record.kind, in: RecordSchema.kinds.keys)),
+                at: record.location)
+            return false
+        }
+        guard Self.isKebab(record.id) else {
+            sink.error(.badID(record.id), at: record.location)
+            return false
+        }
+        let key = "\(record.kind) \(record.id)"
+        if let first = locations[key] {
+            sink.error(.duplicateID(record.id, kind: record.kind, first: first), at: record.location)
+            return false
+        }
+        locations[key] = record.location
+        var ok = true
+        var seen: Set<String> = []
+        for field in record.fields {
+            guard let rule = schema.first(where: { $0.name == field.name }) else {
+                sink.error(
+                    .unknownField(
+                        field.name, kind: record.kind,
+                        suggestion: Suggestion.closest(to: field.name, in: schema.map(\.name))),
+                    at: field.location)
+                continue
+            }
+            if !rule.repeats, seen.contains(field.name) {
+                sink.error(.repeatedField(field.name), at: field.location)
+            }
+            seen.insert(field.name)
+        }
+        for rule in schema where rule.required && !seen.contains(rule.name) {
+            if rule.name == "cite" {
+                sink.error(.missingCitation(record.kind), at: record.location)
+            } else {
+                sink.error(.missingField(rule.name, kind: record.kind), at: record.location)
+            }
+            ok = false
+        }
+        return ok
+    }
+
+    static func isKebab(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    // MARK: - Records
+
+    private mutating func addSource(_ record: RawRecord) {
+        let sections = record.all("section").map { field -> (String, String) in
+            let parts = field.value.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            return (parts[0], parts.count > 1 ? parts[1] : parts[0])
+        }
+        knowledge.sources[record.id] = Source(
+            id: record.id, title: record.first("title")?.value ?? "", file: record.first("file")?.value,
+            sections: sections.map { (id: $0.0, heading: $0.1) })
+    }
+
+    private mutating func addLevel(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        guard let field = record.first("rank"), let rank = Int(field.value) else {
+            let field = record.first("rank")!
+            sink.error(.badValue("rank", field.value, expected: "a whole number"), at: field.valueLocation)
+            return
+        }
+        knowledge.levels[record.id] = Level(
+            id: record.id, rank: rank, label: record.first("label")?.value ?? record.id.uppercased(),
+            wording: wording(record, "patient", "nurse"))
+    }
+
+    private mutating func addAction(_ record: RawRecord) {
+        knowledge.actions[record.id] = Action(
+            id: record.id, label: record.first("label")?.value ?? record.id, wording: wording(record, "patient", "nurse"))
+    }
+
+    private mutating func addFact(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        let typeField = record.first("type")!
+        let type: FactType
+        switch typeField.value {
+        case "choice":
+            let values = record.all("value").map { options($0.value) }.map { (id: $0[0], label: $0.count > 1 ? $0[1] : $0[0]) }
+            if values.isEmpty { sink.error(.missingField("value", kind: "choice fact"), at: record.location) }
+            type = .choice(values)
+        case "yesno": type = .yesNo
+        case "number":
+            type = .number(
+                min: record.first("min").flatMap { Double($0.value) }, max: record.first("max").flatMap { Double($0.value) },
+                unit: record.first("unit")?.value)
+        default:
+            sink.error(.badValue("fact type", typeField.value, expected: "choice, yesno or number"), at: typeField.valueLocation)
+            return
+        }
+        knowledge.facts[record.id] = Fact(id: record.id, name: wording(record, "patient", "nurse"), type: type)
+    }
+
+    private mutating func addFinding(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        for field in record.all("figure") {
+            guard let open = field.value.lastIndex(of: "["), field.value.hasSuffix("]") else {
+                sink.error(.missingCitation("figure"), at: field.valueLocation)
+                continue
+            }
+            let inner = field.value[field.value.index(after: open)..<field.value.index(before: field.value.endIndex)]
+            let location = SourceLocation(
+                file: field.valueLocation.file, line: field.valueLocation.line,
+                column: field.valueLocation.column + field.value.distance(from: field.value.startIndex, to: open) + 1)
+            _ = citation(String(inner), at: location, citedBy: "finding \(record.id)", into: &sink)
+        }
+        knowledge.findings[record.id] = Finding(
+            id: record.id, name: wording(record, "patient", "nurse"), groups: record.all("group").map(\.value),
+            figures: record.all("figure").map(\.value), citations: citations(record, into: &sink))
+    }
+
+    private mutating func addPhrases(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        knowledge.phrases[record.id] = record.all("say").map { $0.value.lowercased() }
+    }
+
+    private mutating func addAdvice(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        knowledge.advice[record.id] = Advice(
+            id: record.id, now: record.all("now").map(\.value), watch: record.all("watch").map(\.value),
+            selfCare: record.all("selfcare").map(\.value), nurseNow: record.all("nurse-now").map(\.value),
+            nurseWatch: record.all("nurse-watch").map(\.value), citations: citations(record, into: &sink))
+    }
+
+    private mutating func addFAQ(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        knowledge.faqs.append(
+            FAQ(
+                id: record.id, question: record.first("q")?.value ?? "", answer: record.all("a").map(\.value),
+                citations: citations(record, into: &sink)))
+    }
+
+    private mutating func addQuestion(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        let typeField = record.first("type")!
+        guard let type = QuestionType(rawValue: typeField.value) else {
+            sink.error(
+                .badValue(
+                    "question type", typeField.value,
+                    expected: "findings, yesno, choice, number, time, trend or text"), at: typeField.valueLocation)
+            return
+        }
+        let optionList = record.all("option").map { field -> Option in
+            let parts = options(field.value)
+            let patient = parts.count > 1 ? parts[1] : parts[0]
+            return Option(id: parts[0], label: Wording(patient: patient, nurse: parts.count > 2 ? parts[2] : patient))
+        }
+        var sets: [String: (fact: String, value: String)] = [:]
+        for field in record.all("sets") {
+            let parts = field.value.split(separator: " ", maxSplits: 1).map(String.init)
+            let assignment = parts.count > 1 ? parts[1].split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) } : []
+            guard parts.count == 2, assignment.count == 2, optionList.contains(where: { $0.id == parts[0] }) else {
+                sink.error(.badValue("sets", field.value, expected: "'OPTION FACT=VALUE' naming an option"), at: field.valueLocation)
+                continue
+            }
+            sets[parts[0]] = (assignment[0], assignment[1])
+        }
+        let useField = record.first("use")
+        if let useField, useField.value != "followup" {
+            sink.error(.badValue("use", useField.value, expected: "'followup'"), at: useField.valueLocation)
+        }
+        let unsureField = record.first("unsure")
+        if let unsureField, !["one-by-one", "all-unknown"].contains(unsureField.value) {
+            sink.error(.badValue("unsure", unsureField.value, expected: "'one-by-one' or 'all-unknown'"), at: unsureField.valueLocation)
+        }
+        let question = Question(
+            id: record.id, type: type, ask: wording(record, "ask", "nurse"), findings: record.all("finding").map(\.value),
+            fact: record.first("fact")?.value, anchor: record.first("anchor")?.value, options: optionList, sets: sets,
+            unsureOneByOne: unsureField?.value == "one-by-one", followup: useField?.value == "followup",
+            help: record.first("help")?.value, location: record.location)
+        checkQuestion(question, record: record, into: &sink)
+        _ = citations(record, required: false, into: &sink)
+        knowledge.questions[record.id] = question
+        knowledge.questionOrder.append(record.id)
+    }
+
+    private func checkQuestion(_ question: Question, record: RawRecord, into sink: inout DiagnosticSink) {
+        for field in record.all("finding") {
+            reference(field.value, kind: "finding", in: knowledge.findings.keys, at: field.valueLocation, into: &sink)
+        }
+        if let field = record.first("fact") {
+            reference(field.value, kind: "fact", in: knowledge.facts.keys, at: field.valueLocation, into: &sink)
+        }
+        if let field = record.first("anchor") {
+            reference(field.value, kind: "anchor", in: RecordSchema.anchors, at: field.valueLocation, into: &sink)
+        }
+        for (_, assignment) in question.sets {
+            let field = record.all("sets").first { $0.value.contains(assignment.fact) }!
+            reference(assignment.fact, kind: "fact", in: knowledge.facts.keys, at: field.valueLocation, into: &sink)
+        }
+        let needs: String? =
+            switch question.type {
+            case .findings: question.findings.isEmpty ? "finding" : nil
+            case .yesno: question.findings.count == 1 || question.fact != nil ? nil : "finding"
+            case .choice, .number: question.fact == nil ? "fact" : nil
+            case .time: question.anchor == nil ? "anchor" : nil
+            case .trend: question.options.isEmpty ? "option" : nil
+            case .text: nil
+            }
+        if let needs { sink.error(.missingField(needs, kind: "\(question.type.rawValue) question"), at: record.location) }
+    }
+
+    private mutating func addRule(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        let levelField = record.first("level")!
+        reference(levelField.value, kind: "level", in: knowledge.levels.keys, at: levelField.valueLocation, into: &sink)
+        let actions = record.first("actions").map { list($0.value) } ?? []
+        if let field = record.first("actions") {
+            for action in actions {
+                reference(action, kind: "action", in: knowledge.actions.keys, at: field.valueLocation, into: &sink)
+            }
+        }
+        let adviceIDs = record.all("advice").flatMap { list($0.value) }
+        for field in record.all("advice") {
+            for id in list(field.value) {
+                reference(id, kind: "advice", in: knowledge.advice.keys, at: field.valueLocation, into: &sink)
+            }
+        }
+        let whenField = record.first("when")!
+        var parser = ConditionParser(whenField.value)
+        var condition = Condition.always
+        switch parser.parse() {
+        case .success(let parsed):
+            condition = bind(parsed, at: whenField.valueLocation, into: &sink)
+        case .failure(let failure):
+            var location = whenField.valueLocation
+            location.column += failure.offset
+            sink.error(.badCondition(failure.message), at: location)
+        }
+        for field in record.fields where field.name == "example" || field.name == "near-miss" {
+            examples.append((record.id, field.name == "example", field))
+        }
+        knowledge.rules.append(
+            Rule(
+                id: record.id, level: levelField.value, condition: condition, conditionText: whenField.value,
+                actions: actions, advice: adviceIDs, reason: wording(record, "reason", "nurse"),
+                citations: citations(record, into: &sink), decision: record.first("decision")?.value,
+                location: record.location))
+    }
+
+    /// Resolves bare names to findings and yes/no facts, checking every reference.
+    private func bind(_ condition: Condition, at location: SourceLocation, into sink: inout DiagnosticSink) -> Condition {
+        switch condition {
+        case .name(let id, let status, let qualifiers):
+            for anchor in Condition.name(id, status, qualifiers).anchorIDs {
+                reference(anchor, kind: "anchor", in: RecordSchema.anchors, at: location, into: &sink)
+            }
+            if knowledge.findings[id] != nil { return .finding(id, status, qualifiers) }
+            if let fact = knowledge.facts[id], qualifiers.isEmpty, status == .present {
+                if fact.type != .yesNo {
+                    sink.error(.badValue("yes/no test", id, expected: "a yes/no fact, or a comparison such as '\(id) = ...'"), at: location)
+                }
+                return .factIsYes(id)
+            }
+            reference(id, kind: "finding or fact", in: Array(knowledge.findings.keys) + knowledge.facts.keys, at: location, into: &sink)
+            return .finding(id, status, qualifiers)
+        case .fact(let id, let comparison, let value):
+            guard let fact = knowledge.facts[id] else {
+                reference(id, kind: "fact", in: knowledge.facts.keys, at: location, into: &sink)
+                return condition
+            }
+            switch fact.type {
+            case .choice(let values):
+                if !values.contains(where: { $0.id == value }) {
+                    reference(value, kind: "value of '\(id)'", in: values.map(\.id), at: location, into: &sink)
+                }
+                if comparison != .equal && comparison != .notEqual {
+                    sink.error(.badValue("comparison", comparison.rawValue, expected: "'=' or '!=' for a choice"), at: location)
+                }
+            case .yesNo:
+                if !["yes", "no"].contains(value) { sink.error(.badValue("yes/no value", value, expected: "yes or no"), at: location) }
+            case .number:
+                if Double(value) == nil { sink.error(.badValue("number", value, expected: "a number"), at: location) }
+            }
+            return condition
+        case .since(let anchor, _, _):
+            reference(anchor, kind: "anchor", in: RecordSchema.anchors, at: location, into: &sink)
+            return condition
+        case .all(let items): return .all(items.map { bind($0, at: location, into: &sink) })
+        case .any(let items): return .any(items.map { bind($0, at: location, into: &sink) })
+        case .atLeast(let count, let items):
+            if count > items.count {
+                sink.error(.ruleNeverFires("", because: "at least \(count) of \(items.count) can never hold"), at: location)
+            }
+            return .atLeast(count, items.map { bind($0, at: location, into: &sink) })
+        case .not(let inner): return .not(bind(inner, at: location, into: &sink))
+        case .finding, .factIsYes, .always, .noneReported: return condition
+        }
+    }
+
+    private mutating func parseStep(
+        _ text: String, field: RawField, flow: String, into sink: inout DiagnosticSink
+    ) -> FlowStep? {
+        let parts = text.split(separator: " ").map(String.init)
+        let argument = parts.count > 1 ? parts[1] : ""
+        func question() -> Bool {
+            reference(argument, kind: "question", in: knowledge.questions.keys, at: field.valueLocation, into: &sink)
+            return knowledge.questions[argument] != nil
+        }
+        switch parts.first ?? "" {
+        case "screen": return question() ? .screen(argument) : nil
+        case "ask": return question() ? .ask(argument) : nil
+        case "always": return question() ? .always(argument) : nil
+        case "text": return question() ? .text(argument) : nil
+        case "followups": return .followups
+        case "outcome": return .outcome
+        case "decision": return .decision
+        case "flow":
+            reference(argument, kind: "flow", in: knowledge.flows.keys, at: field.valueLocation, into: &sink)
+            includes[flow, default: []].append((argument, field.valueLocation))
+            return nil
+        default:
+            sink.error(
+                .badValue("flow step", text, expected: "screen, ask, always, text, followups, flow, outcome or decision"),
+                at: field.valueLocation)
+            return nil
+        }
+    }
+
+    /// Replaces `flow X` steps by X's steps (cycles are reported by the validator and cut here).
+    private mutating func expandFlows(_ raw: [String: [(String, RawField)]]) {
+        func expand(_ id: String, visiting: Set<String>) -> [FlowStep] {
+            guard let steps = raw[id], !visiting.contains(id) else { return [] }
+            var result: [FlowStep] = []
+            var own = knowledge.flows[id]?.steps[...] ?? []
+            for (text, _) in steps {
+                if text.hasPrefix("flow ") {
+                    result += expand(String(text.dropFirst(5)), visiting: visiting.union([id]))
+                } else if let step = own.first {
+                    result.append(step)
+                    own = own.dropFirst()
+                }
+            }
+            return result
+        }
+        var expanded: [String: [FlowStep]] = [:]
+        for id in raw.keys { expanded[id] = expand(id, visiting: []) }
+        for (id, steps) in expanded { knowledge.flows[id]?.steps = steps }
+    }
+
+    // MARK: - Helpers
+
+    private func wording(_ record: RawRecord, _ patient: String, _ nurse: String) -> Wording {
+        Wording(patient: record.first(patient)?.value ?? "", nurse: record.first(nurse)?.value ?? "")
+    }
+
+    private func options(_ value: String) -> [String] {
+        value.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    private func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private mutating func citations(
+        _ record: RawRecord, required: Bool = true, into sink: inout DiagnosticSink
+    ) -> [Citation] {
+        record.all("cite").compactMap {
+            citation($0.value, at: $0.valueLocation, citedBy: "\(record.kind) \(record.id)", into: &sink)
+        }
+    }
+
+    private mutating func citation(
+        _ text: String, at location: SourceLocation, citedBy: String, into sink: inout DiagnosticSink
+    ) -> Citation? {
+        let parts = text.split(separator: " ").map(String.init)
+        guard let sourceID = parts.first, parts.count <= 2 else {
+            sink.error(.badValue("citation", text, expected: "'SOURCE' or 'SOURCE SECTION'"), at: location)
+            return nil
+        }
+        guard let source = knowledge.sources[sourceID] else {
+            reference(sourceID, kind: "source", in: knowledge.sources.keys, at: location, into: &sink)
+            return nil
+        }
+        let section = parts.count > 1 ? parts[1] : nil
+        if let section, !source.sections.contains(where: { $0.id == section }) {
+            var sectionLocation = location
+            sectionLocation.column += sourceID.count + 1
+            reference(section, kind: "section of '\(sourceID)'", in: source.sections.map(\.id), at: sectionLocation, into: &sink)
+            return nil
+        }
+        knowledge.citedBy[section.map { "\(sourceID) \($0)" } ?? sourceID, default: []].append(citedBy)
+        return Citation(source: sourceID, section: section)
+    }
+
+    private func reference(
+        _ name: String, kind: String, in candidates: some Sequence<String>, at location: SourceLocation,
+        into sink: inout DiagnosticSink
+    ) {
+        let all = Array(candidates)
+        guard !all.contains(name) else { return }
+        sink.error(.unknownReference(kind, name, suggestion: Suggestion.closest(to: name, in: all)), at: location)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// One knowledge file: its name and bytes.
+public struct KnowledgeFile: Sendable {
+    public var name: String
+    public var data: Data
+
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+}
+
+/// The outcome of loading: the knowledge (when usable) and every problem found.
+public struct LoadResult: Sendable {
+    /// The knowledge, or nil when there were errors.
+    public var knowledge: KnowledgeBase?
+    /// Every problem, in file and line order.
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Reads knowledge files into a validated `KnowledgeBase`, collecting every problem in one pass.
+public enum KnowledgeLoader {
+    /// Loads the knowledge that was embedded in the binary at build time.
+    public static func loadEmbedded() -> LoadResult {
+        load(
+            files: EmbeddedKnowledge.files.map {
+                KnowledgeFile(name: $0.name, data: Data(base64Encoded: $0.base64) ?? Data())
+            })
+    }
+
+    /// Loads every `*.txt` file of a directory.
+    public static func load(directory: URL) -> LoadResult {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
+            let names = try? manager.contentsOfDirectory(atPath: directory.path)
+        else {
+            return LoadResult(
+                knowledge: nil,
+                diagnostics: [
+                    Diagnostic(
+                        file: directory.path, line: 0, column: 0, severity: .error,
+                        message: "cannot read the knowledge folder", id: "no-knowledge")
+                ])
+        }
+        let files = names.filter { $0.hasSuffix(".txt") }.sorted().map { name in
+            let url = directory.appendingPathComponent(name)
+            let size = (try? manager.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            let data =
+                size > RecordParser.fileLimit ? Data(count: RecordParser.fileLimit + 1) : (try? Data(contentsOf: url)) ?? Data()
+            return KnowledgeFile(name: name, data: data)
+        }
+        return load(files: files)
+    }
+
+    /// Loads the given files (sorted by name for a stable hash).
+    public static func load(files: [KnowledgeFile]) -> LoadResult {
+        var sink = DiagnosticSink()
+        var hasher = SHA256()
+        var records: [RawRecord] = []
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            hasher.update(Array(file.name.utf8) + [0])
+            hasher.update(file.data)
+            hasher.update([0])
+            records += RecordParser.parse(data: file.data, file: file.name, into: &sink)
+        }
+        var builder = KnowledgeBuilder(records: records)
+        var knowledge = builder.build(into: &sink)
+        knowledge.hash = hasher.finalizeHex()
+        if files.isEmpty {
+            sink.error(.missingRecord("level", "emergency"), at: SourceLocation(file: "(knowledge)", line: 0, column: 0))
+        }
+        KnowledgeValidator(knowledge: knowledge, builder: builder).validate(into: &sink)
+        let diagnostics = sink.diagnostics.sorted {
+            ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message)
+        }
+        let failed = diagnostics.contains { $0.severity == .error }
+        return LoadResult(knowledge: failed ? nil : knowledge, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,91 @@
+/// Checks that go across records: reachability, flow cycles, rule examples.
+struct KnowledgeValidator {
+    let knowledge: KnowledgeBase
+    let builder: KnowledgeBuilder
+
+    func validate(into sink: inout DiagnosticSink) {
+        checkRequired(into: &sink)
+        checkFlowCycles(into: &sink)
+        checkReachability(into: &sink)
+        checkFindings(into: &sink)
+        checkExamples(into: &sink)
+    }
+
+    private func checkRequired(into sink: inout DiagnosticSink) {
+        let pack = SourceLocation(file: "(knowledge)", line: 0, column: 0)
+        guard !builder.records.isEmpty else { return }
+        if knowledge.levels.isEmpty { sink.error(.missingRecord("level", "emergency"), at: pack) }
+        if knowledge.flows["check"] == nil { sink.error(.missingRecord("flow", "check"), at: pack) }
+    }
+
+    private func checkFlowCycles(into sink: inout DiagnosticSink) {
+        var reported: Set<String> = []
+        func visit(_ flow: String, path: [String]) {
+            for (next, location) in builder.includes[flow] ?? [] {
+                if let start = path.firstIndex(of: next) {
+                    let cycle = Array(path[start...]) + [next]
+                    if reported.insert(cycle.sorted().joined(separator: ",")).inserted {
+                        sink.error(.flowCycle(cycle), at: location)
+                    }
+                } else {
+                    visit(next, path: path + [next])
+                }
+            }
+        }
+        for flow in builder.includes.keys.sorted() { visit(flow, path: [flow]) }
+    }
+
+    private func checkReachability(into sink: inout DiagnosticSink) {
+        var named: Set<String> = []
+        for flow in knowledge.flows.values {
+            for step in flow.steps {
+                switch step {
+                case .screen(let id), .ask(let id), .always(let id), .text(let id): named.insert(id)
+                default: break
+                }
+            }
+        }
+        for id in knowledge.questionOrder {
+            guard let question = knowledge.questions[id], !question.followup, !named.contains(id) else { continue }
+            sink.error(.unreachableQuestion(id), at: question.location)
+        }
+    }
+
+    private func checkFindings(into sink: inout DiagnosticSink) {
+        let asked = Set(knowledge.questions.values.flatMap(\.findings))
+        for record in builder.records where record.kind == "finding" {
+            if !asked.contains(record.id), (knowledge.phrases[record.id] ?? []).isEmpty {
+                sink.warning(.unaskedFinding(record.id), at: record.location)
+            }
+        }
+        for record in builder.records where record.kind == "phrase" && knowledge.findings[record.id] == nil {
+            sink.error(
+                .unknownReference("finding", record.id, suggestion: Suggestion.closest(to: record.id, in: knowledge.findings.keys)),
+                at: record.location)
+        }
+        for rule in knowledge.rules {
+            let unreachable = rule.condition.findingIDs.filter {
+                knowledge.findings[$0] != nil && !asked.contains($0) && (knowledge.phrases[$0] ?? []).isEmpty
+            }
+            if let id = unreachable.first {
+                sink.warning(.ruleNeverFires(rule.id, because: "nothing asks or matches finding '\(id)'"), at: rule.location)
+            }
+        }
+    }
+
+    private func checkExamples(into sink: inout DiagnosticSink) {
+        let triage = Triage(knowledge: knowledge)
+        let rules = Dictionary(knowledge.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (ruleID, mustFire, field) in builder.examples {
+            guard let rule = rules[ruleID] else { continue }
+            switch EvidenceExample.parse(field.value, knowledge: knowledge) {
+            case .failure(let error):
+                sink.error(.badExample(error.message), at: field.valueLocation)
+            case .success(let evidence):
+                let fired = triage.fires(rule, on: evidence).fired
+                if mustFire && !fired { sink.error(.exampleDoesNotFire(ruleID), at: field.valueLocation) }
+                if !mustFire && fired { sink.error(.nearMissFires(ruleID), at: field.valueLocation) }
+            }
+        }
+    }
+}
