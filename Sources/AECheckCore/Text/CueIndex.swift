@@ -1,0 +1,113 @@
+import Foundation
+
+/// What a cue does to the findings around it.
+///
+/// Declared in priority order: when the same words are listed under two kinds, the first wins.
+/// Example: "not sure if" listed as uncertainty beats "not" listed as negation by length.
+enum CueKind: Int, Sendable {
+    case uncertainty
+    case negationBefore
+    case negationAfter
+    case otherPerson
+    case scopeEnd
+    case firstPerson
+}
+
+/// A cue found in the text, covering tokens `start..<end`.
+///
+/// Example: "not sure if it's hives" gives an uncertainty hit over tokens 0..<3.
+struct CueHit: Sendable {
+    var kind: CueKind
+    var start: Int
+    var end: Int
+    /// The caller's cue, as given.
+    var cue: String
+}
+
+/// The caller's cues, normalised and indexed by first word.
+///
+/// Example: `CueIndex(cues).hits(in: tokens, usable: { _ in true })`.
+struct CueIndex: Sendable {
+    private struct Entry: Sendable {
+        var words: [String]
+        var kind: CueKind
+        var cue: String
+    }
+
+    private var byFirstWord: [String: [Entry]] = [:]
+    /// Every normalised word of every negation, uncertainty, other-person and scope cue.
+    ///
+    /// These words are never typo-corrected, in the text or in the lexicon.
+    private(set) var cueWords: Set<String> = []
+    /// The normalised list joiners.
+    private(set) var joiners: Set<String> = []
+
+    /// Compiles the caller's cues.
+    ///
+    /// Empty cues are ignored.
+    /// Example: `CueIndex(MatcherCues(negationBefore: ["no"], negationAfter: [], uncertainty: [],
+    /// otherPerson: [], scopeEnds: []))`.
+    init(_ cues: MatcherCues) {
+        let lists: [(CueKind, [String])] = [
+            (.uncertainty, cues.uncertainty), (.negationBefore, cues.negationBefore),
+            (.negationAfter, cues.negationAfter), (.otherPerson, cues.otherPerson),
+            (.scopeEnd, cues.scopeEnds), (.firstPerson, cues.firstPerson),
+        ]
+        for (kind, list) in lists {
+            for cue in list {
+                let words = Tokenizer.words(of: cue)
+                guard let first = words.first else { continue }
+                byFirstWord[first, default: []].append(Entry(words: words, kind: kind, cue: cue))
+                if kind != .firstPerson { cueWords.formUnion(words) }
+            }
+        }
+        for key in byFirstWord.keys {
+            // Longest first; equal lengths keep kind priority, then the caller's order.
+            byFirstWord[key]?.sort { lhs, rhs in
+                lhs.words.count != rhs.words.count
+                    ? lhs.words.count > rhs.words.count : lhs.kind.rawValue < rhs.kind.rawValue
+            }
+        }
+        joiners = Set(cues.listJoiners.flatMap { Tokenizer.words(of: $0) })
+    }
+
+    /// Finds cues left to right, longest first, never overlapping one another.
+    ///
+    /// A cue may not span punctuation or use a token for which `usable` is false (a token
+    /// already inside a lexicon match).
+    /// Example: "not sure if" yields one uncertainty hit, not a negation hit for "not".
+    func hits(in tokens: [Token], usable: (Int) -> Bool) -> [CueHit] {
+        var result: [CueHit] = []
+        var index = 0
+        while index < tokens.count {
+            guard usable(index), let entries = byFirstWord[tokens[index].norm] else {
+                index += 1
+                continue
+            }
+            var matched: Entry?
+            for entry in entries where fits(entry.words, at: index, in: tokens, usable: usable) {
+                matched = entry
+                break
+            }
+            if let entry = matched {
+                result.append(
+                    CueHit(kind: entry.kind, start: index, end: index + entry.words.count, cue: entry.cue))
+                index += entry.words.count
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private func fits(_ words: [String], at start: Int, in tokens: [Token], usable: (Int) -> Bool) -> Bool {
+        guard start + words.count <= tokens.count else { return false }
+        for offset in 1..<max(words.count, 1) {
+            let position = start + offset
+            guard usable(position), tokens[position].boundaryBefore == .none,
+                tokens[position].norm == words[offset]
+            else { return false }
+        }
+        return true
+    }
+}

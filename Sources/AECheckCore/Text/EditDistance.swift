@@ -1,0 +1,55 @@
+import Foundation
+
+/// Bounded Damerau-Levenshtein distance (optimal string alignment).
+///
+/// Counts insertions, deletions, substitutions and swaps of two neighbouring letters, and
+/// gives up as soon as the distance must exceed a limit.
+/// Example: `EditDistance.distance(Array("hievs".unicodeScalars), Array("hives".unicodeScalars),
+/// limit: 1) == 1`.
+enum EditDistance {
+    /// The distance between `lhs` and `rhs`, or `nil` when it is larger than `limit`.
+    ///
+    /// Runs in O(|lhs| * |rhs|) time with early exit; O(|rhs|) memory.
+    /// Example: `EditDistance.distance(Array("fever".unicodeScalars), Array("fewer".unicodeScalars),
+    /// limit: 1) == 1`.
+    static func distance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int? {
+        if abs(lhs.count - rhs.count) > limit { return nil }
+        if lhs.isEmpty || rhs.isEmpty {
+            let result = max(lhs.count, rhs.count)
+            return result <= limit ? result : nil
+        }
+        let width = rhs.count + 1
+        var previous2 = [Int](repeating: 0, count: width)
+        var previous = Array(0..<width)
+        var current = [Int](repeating: 0, count: width)
+        for i in 1...lhs.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...rhs.count {
+                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return nil }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        let result = previous[rhs.count]
+        return result <= limit ? result : nil
+    }
+
+    /// The number of edits allowed for words of this many letters.
+    ///
+    /// 1-4 letters: none; 5-7: one; 8 or more: two.
+    /// Example: `EditDistance.allowedEdits(forLength: 6) == 1`.
+    static func allowedEdits(forLength length: Int) -> Int {
+        switch length {
+        case ..<5: return 0
+        case 5...7: return 1
+        default: return 2
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Per-call memo of which lexicon words each text word is a typo of.
+///
+/// Each distinct text word is compared against the vocabulary once per call, so the cost of
+/// typo tolerance grows with the number of distinct words, not with the text length.
+/// Example: `var lookup = FuzzyLookup(lexicon: lexicon, blocked: cueWords)`;
+/// `lookup.targets(of: "hievs")` gives the word index of "hives".
+struct FuzzyLookup {
+    private let lexicon: Lexicon
+    private let blocked: Set<String>
+    private var memo: [String: [Int]] = [:]
+
+    /// Creates an empty memo over `lexicon`; words in `blocked` are never corrected.
+    ///
+    /// Example: `FuzzyLookup(lexicon: lexicon, blocked: ["not"])`.
+    init(lexicon: Lexicon, blocked: Set<String>) {
+        self.lexicon = lexicon
+        self.blocked = blocked
+    }
+
+    /// Indices of lexicon words that `word` is within the allowed edit distance of.
+    ///
+    /// Exact (plural-tolerant) equals are not included. Short words, words with digits,
+    /// cue words and common words give an empty list.
+    /// Example: `lookup.targets(of: "breath")` contains "breathe" when the lexicon has it.
+    mutating func targets(of word: String) -> [Int] {
+        if let known = memo[word] { return known }
+        let found = compute(word)
+        memo[word] = found
+        return found
+    }
+
+    private func compute(_ word: String) -> [Int] {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 5, scalars.count <= 64 else { return [] }
+        guard !blocked.contains(word), !CommonWords.all.contains(word) else { return [] }
+        guard !scalars.contains(where: { $0.properties.numericType != nil }) else { return [] }
+        let variants = WordForms.variants(of: word)
+        var result: [Int] = []
+        for length in max(1, scalars.count - 4)...(scalars.count + 2) {
+            for id in lexicon.wordsByLength[length] ?? [] where lexicon.wordFuzzy[id] {
+                if WordForms.overlap(variants, lexicon.wordVariants[id]) { continue }
+                if isClose(variants, to: lexicon.wordScalars[id]) { result.append(id) }
+            }
+        }
+        return result
+    }
+
+    private func isClose(_ variants: [String], to target: [Unicode.Scalar]) -> Bool {
+        for variant in variants {
+            let scalars = Array(variant.unicodeScalars)
+            let limit = EditDistance.allowedEdits(forLength: min(scalars.count, target.count))
+            if limit > 0, EditDistance.distance(scalars, target, limit: limit) != nil { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Words that steer how a match is read (all lowercase; multi-word cues allowed).
+///
+/// The matcher holds no vocabulary of its own: every cue comes from the caller, usually from a
+/// knowledge file. Cues are compared exactly (never with typo tolerance), after the same
+/// normalisation as the text (lowercase, apostrophes removed, "cannot" read as "can't").
+///
+/// ```swift
+/// let cues = MatcherCues(
+///     negationBefore: ["no", "not"], negationAfter: ["is gone"], uncertainty: ["maybe"],
+///     otherPerson: ["my son"], scopeEnds: ["but"])
+/// ```
+public struct MatcherCues: Sendable {
+    /// Cues that negate a phrase that follows them in the same clause ("no", "denies", "free of").
+    ///
+    /// Example: `["no", "without", "don't have"]`.
+    public var negationBefore: [String]
+    /// Cues that negate a phrase that precedes them in the same clause ("is gone", "went away").
+    ///
+    /// Example: `["went away", "has stopped"]`.
+    public var negationAfter: [String]
+    /// Cues that make a following phrase in the same clause uncertain ("maybe", "not sure if").
+    ///
+    /// Example: `["maybe", "i think"]`.
+    public var uncertainty: [String]
+    /// Cues that move the following phrases of the sentence to another person ("my son").
+    ///
+    /// Example: `["my son", "she has"]`.
+    public var otherPerson: [String]
+    /// Words that end the scope of a negation or uncertainty cue ("but", "however").
+    ///
+    /// The punctuation marks `, . ; : ! ?` and line breaks always end scope as well.
+    /// Example: `["but", "except"]`.
+    public var scopeEnds: [String]
+    /// Words that mark the patient as the subject again after an other-person cue.
+    ///
+    /// A first-person word also stops a cue from reaching past an earlier finding
+    /// ("maybe a rash and I have a fever": the fever is certain).
+    /// Example: `["i", "i have", "me", "my"]`.
+    public var firstPerson: [String]
+    /// Words that may join the items of a list without ending a cue's scope.
+    ///
+    /// They let "no fever, rash or swelling" negate all three findings.
+    /// Example: `["and", "or", "nor"]`.
+    public var listJoiners: [String]
+
+    /// Creates a cue set.
+    ///
+    /// `firstPerson` and `listJoiners` have plain English defaults; pass your own to override.
+    /// Example: `MatcherCues(negationBefore: ["no"], negationAfter: [], uncertainty: [],
+    /// otherPerson: [], scopeEnds: ["but"])`.
+    public init(
+        negationBefore: [String],
+        negationAfter: [String],
+        uncertainty: [String],
+        otherPerson: [String],
+        scopeEnds: [String],
+        firstPerson: [String] = MatcherCues.defaultFirstPerson,
+        listJoiners: [String] = MatcherCues.defaultListJoiners
+    ) {
+        self.negationBefore = negationBefore
+        self.negationAfter = negationAfter
+        self.uncertainty = uncertainty
+        self.otherPerson = otherPerson
+        self.scopeEnds = scopeEnds
+        self.firstPerson = firstPerson
+        self.listJoiners = listJoiners
+    }
+
+    /// The default first-person words.
+    ///
+    /// Plain English pronouns that make the patient the subject again.
+    /// Example: `MatcherCues.defaultFirstPerson.contains("i")` is `true`.
+    public static let defaultFirstPerson: [String] = [
+        "i", "i've", "i'm", "i'd", "i have", "i had", "i am", "me", "my", "myself", "mine",
+    ]
+
+    /// The default list joiners.
+    ///
+    /// Conjunctions and articles that may sit between the items of a list.
+    /// Example: `MatcherCues.defaultListJoiners.contains("or")` is `true`.
+    public static let defaultListJoiners: [String] = ["and", "or", "nor", "a", "an", "any"]
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+extension SymptomMatcher {
+    /// Indices of the spans to report: the strongest mention of each finding, in text order.
+    ///
+    /// Rank: the patient's mentions before someone else's, then present, unknown, absent;
+    /// among equals, the first span wins.
+    /// Example: "no rash ... actually a rash" keeps the second, present mention.
+    static func strongestPerFinding(spans: [PhraseSpan], readings: [Reading], lexicon: Lexicon) -> [Int] {
+        var best: [String: Int] = [:]
+        for index in spans.indices {
+            let finding = lexicon.phrases[spans[index].phraseID].findingID
+            if let current = best[finding], rank(readings[current]) <= rank(readings[index]) { continue }
+            best[finding] = index
+        }
+        return best.values.sorted()
+    }
+
+    private static func rank(_ reading: Reading) -> Int {
+        let status: Int
+        switch reading.status {
+        case .present: status = 0
+        case .unknown: status = 1
+        case .absent: status = 2
+        }
+        return (reading.otherPersonCue == nil ? 0 : 3) + status
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Finds lexicon phrases in free text and reads each one as present, absent or unknown.
+///
+/// The matcher tolerates case, punctuation, plurals and small typos, reads negation,
+/// uncertainty and other-person cues NegEx-style, and keeps one match per finding.
+/// It holds no vocabulary of its own: phrases and cues come from the caller.
+///
+/// ```swift
+/// let matcher = SymptomMatcher(
+///     entries: [LexiconEntry(phrase: "fever", findingID: "fever")],
+///     cues: MatcherCues(negationBefore: ["no"], negationAfter: [], uncertainty: [],
+///                       otherPerson: [], scopeEnds: ["but"]))
+/// matcher.match("No fever.").first?.status  // .absent
+/// ```
+public struct SymptomMatcher: Sendable {
+    let lexicon: Lexicon
+    let cueIndex: CueIndex
+
+    /// Precomputes the lexicon and cues; reuse one matcher for many texts.
+    ///
+    /// Building costs time proportional to the total size of `entries` and `cues`.
+    /// Example: `SymptomMatcher(entries: entries, cues: cues)`.
+    public init(entries: [LexiconEntry], cues: MatcherCues) {
+        let cueIndex = CueIndex(cues)
+        self.cueIndex = cueIndex
+        self.lexicon = Lexicon(entries: entries, fuzzyBlocked: cueIndex.cueWords)
+    }
+
+    /// Reads free text and returns matches in text order, one per finding.
+    ///
+    /// When a finding is mentioned more than once, the patient's mentions beat someone
+    /// else's, then present beats unknown beats absent; the first span of the winner is kept.
+    /// `timeFinder` is called once per sentence that holds a match, with the text and the
+    /// sentence's range, and returns ranges of time phrases in the original text; each match
+    /// gets the nearest of them. Pass `{ _, _ in [] }` (the default) to skip.
+    /// Example: `matcher.match("hives yesterday", timeFinder: finder)[0].timeRange`.
+    public func match(
+        _ text: String,
+        timeFinder: (String, Range<String.Index>) -> [Range<String.Index>] = { _, _ in [] }
+    ) -> [TextMatch] {
+        let tokens = Tokenizer.tokenize(text)
+        guard !tokens.isEmpty, !lexicon.phrases.isEmpty else { return [] }
+        var fuzzy = FuzzyLookup(lexicon: lexicon, blocked: cueIndex.cueWords)
+        let spans = phraseSpans(in: tokens, fuzzy: &fuzzy)
+        guard !spans.isEmpty else { return [] }
+        var spanAt = [Int](repeating: -1, count: tokens.count)
+        for (index, span) in spans.enumerated() {
+            for position in span.start..<span.end { spanAt[position] = index }
+        }
+        let hits = cueIndex.hits(in: tokens, usable: { spanAt[$0] < 0 })
+        let context = ContextReader(
+            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners)
+        let readings = context.readings()
+        let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
+        let times = Self.timeRanges(
+            for: kept.map { spans[$0] }, tokens: tokens, text: text, finder: timeFinder)
+        return kept.enumerated().map { offset, index in
+            let span = spans[index]
+            let reading = readings[index]
+            let phrase = lexicon.phrases[span.phraseID]
+            let range = tokens[span.start].range.lowerBound..<tokens[span.end - 1].range.upperBound
+            return TextMatch(
+                findingID: phrase.findingID, status: reading.status,
+                aboutSomeoneElse: reading.otherPersonCue != nil, range: range,
+                matchedText: String(text[range]), phrase: phrase.phrase,
+                cue: reading.statusCue ?? reading.otherPersonCue, timeRange: times[offset],
+                corrected: span.correctedWords > 0)
+        }
+    }
+}

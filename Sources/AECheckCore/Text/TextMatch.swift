@@ -1,0 +1,76 @@
+import Foundation
+
+/// One finding understood in the text, with where it came from.
+///
+/// Ranges index the string that was passed to ``SymptomMatcher/match(_:timeFinder:)``.
+///
+/// ```swift
+/// let text = "no fever"
+/// let found = matcher.match(text)[0]  // findingID "fever", status .absent, cue "no"
+/// ```
+public struct TextMatch: Hashable, Sendable {
+    /// The finding named by the matched phrase.
+    ///
+    /// Example: `"fever"`.
+    public var findingID: String
+    /// How the text speaks of the finding.
+    ///
+    /// Example: `.absent` for "no fever".
+    public var status: MatchStatus
+    /// Whether the finding belongs to someone other than the patient.
+    ///
+    /// "my son has hives" gives `true`; the caller will not count it for the patient.
+    public var aboutSomeoneElse: Bool
+    /// The span of the matched phrase in the input.
+    ///
+    /// Example: `text[match.range] == "Fever"`.
+    public var range: Range<String.Index>
+    /// The exact words in the input.
+    ///
+    /// Example: `"Short of breath"`.
+    public var matchedText: String
+    /// The lexicon phrase it matched.
+    ///
+    /// Example: `"short of breath"`.
+    public var phrase: String
+    /// The cue that changed the reading, if any.
+    ///
+    /// The negation or uncertainty cue when the status is not `present`, otherwise the
+    /// other-person cue when `aboutSomeoneElse` is `true`. Example: `"not sure if"`.
+    public var cue: String?
+    /// The nearest time phrase in the same sentence, if the time finder found one.
+    ///
+    /// Example: the range of `"yesterday"` in "hives yesterday".
+    public var timeRange: Range<String.Index>?
+    /// Whether a typo tolerance was needed.
+    ///
+    /// Example: `true` for "hievs" matching "hives".
+    public var corrected: Bool
+
+    /// Creates a match.
+    ///
+    /// Callers normally receive matches from ``SymptomMatcher``; this exists for tests and fakes.
+    /// Example: `TextMatch(findingID: "fever", status: .present, aboutSomeoneElse: false,
+    /// range: r, matchedText: "fever", phrase: "fever", cue: nil, timeRange: nil, corrected: false)`.
+    public init(
+        findingID: String,
+        status: MatchStatus,
+        aboutSomeoneElse: Bool,
+        range: Range<String.Index>,
+        matchedText: String,
+        phrase: String,
+        cue: String?,
+        timeRange: Range<String.Index>?,
+        corrected: Bool
+    ) {
+        self.findingID = findingID
+        self.status = status
+        self.aboutSomeoneElse = aboutSomeoneElse
+        self.range = range
+        self.matchedText = matchedText
+        self.phrase = phrase
+        self.cue = cue
+        self.timeRange = timeRange
+        self.corrected = corrected
+    }
+}
