@@ -9,6 +9,8 @@ struct KnowledgeBuilder {
     private(set) var examples: [(rule: String, mustFire: Bool, field: RawField)] = []
     /// Flow steps that name another flow, for the cycle check: flow -> [(flow, location)].
     private(set) var includes: [String: [(String, SourceLocation)]] = [:]
+    /// Rules whose `when:` did not parse: their examples are read but not evaluated.
+    private(set) var unparsedConditions: Set<String> = []
     private var knowledge = KnowledgeBase()
 
     init(records: [RawRecord]) {
@@ -23,7 +25,7 @@ struct KnowledgeBuilder {
         let byKind = Dictionary(grouping: valid, by: \.kind)
         func each(_ kind: String, _ body: (RawRecord) -> Void) { byKind[kind]?.forEach(body) }
 
-        each("source") { addSource($0) }
+        each("source") { addSource($0, into: &sink) }
         each("level") { addLevel($0, into: &sink) }
         each("action") { addAction($0) }
         each("text") { record in
@@ -88,11 +90,12 @@ struct KnowledgeBuilder {
         }
         for rule in schema where rule.required && !seen.contains(rule.name) {
             if rule.name == "cite" {
+                // Reported, but the record stays usable: references to it should still resolve.
                 sink.error(.missingCitation(record.kind), at: record.location)
             } else {
                 sink.error(.missingField(rule.name, kind: record.kind), at: record.location)
+                ok = false
             }
-            ok = false
         }
         return ok
     }
@@ -103,10 +106,14 @@ struct KnowledgeBuilder {
 
     // MARK: - Records
 
-    private mutating func addSource(_ record: RawRecord) {
-        let sections = record.all("section").map { field -> (String, String) in
+    private mutating func addSource(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        let sections = record.all("section").compactMap { field -> (String, String)? in
             let parts = field.value.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            return (parts[0], parts.count > 1 ? parts[1] : parts[0])
+            guard let id = parts.first, !id.isEmpty else {
+                sink.error(.badValue("section", field.value, expected: "'ID | HEADING'"), at: field.valueLocation)
+                return nil
+            }
+            return (id, parts.count > 1 ? parts[1] : id)
         }
         knowledge.sources[record.id] = Source(
             id: record.id, title: record.first("title")?.value ?? "", file: record.first("file")?.value,
@@ -273,11 +280,12 @@ struct KnowledgeBuilder {
         var condition = Condition.always
         switch parser.parse() {
         case .success(let parsed):
-            condition = bind(parsed, at: whenField.valueLocation, into: &sink)
+            condition = bind(parsed, rule: record.id, at: whenField.valueLocation, into: &sink)
         case .failure(let failure):
             var location = whenField.valueLocation
             location.column += failure.offset
             sink.error(.badCondition(failure.message), at: location)
+            unparsedConditions.insert(record.id)
         }
         for field in record.fields where field.name == "example" || field.name == "near-miss" {
             examples.append((record.id, field.name == "example", field))
@@ -291,7 +299,9 @@ struct KnowledgeBuilder {
     }
 
     /// Resolves bare names to findings and yes/no facts, checking every reference.
-    private func bind(_ condition: Condition, at location: SourceLocation, into sink: inout DiagnosticSink) -> Condition {
+    private func bind(
+        _ condition: Condition, rule: String, at location: SourceLocation, into sink: inout DiagnosticSink
+    ) -> Condition {
         switch condition {
         case .name(let id, let status, let qualifiers):
             for anchor in Condition.name(id, status, qualifiers).anchorIDs {
@@ -328,14 +338,14 @@ struct KnowledgeBuilder {
         case .since(let anchor, _, _):
             reference(anchor, kind: "anchor", in: RecordSchema.anchors, at: location, into: &sink)
             return condition
-        case .all(let items): return .all(items.map { bind($0, at: location, into: &sink) })
-        case .any(let items): return .any(items.map { bind($0, at: location, into: &sink) })
+        case .all(let items): return .all(items.map { bind($0, rule: rule, at: location, into: &sink) })
+        case .any(let items): return .any(items.map { bind($0, rule: rule, at: location, into: &sink) })
         case .atLeast(let count, let items):
             if count > items.count {
-                sink.error(.ruleNeverFires("", because: "at least \(count) of \(items.count) can never hold"), at: location)
+                sink.error(.ruleNeverFires(rule, because: "at least \(count) of \(items.count) can never hold"), at: location)
             }
-            return .atLeast(count, items.map { bind($0, at: location, into: &sink) })
-        case .not(let inner): return .not(bind(inner, at: location, into: &sink))
+            return .atLeast(count, items.map { bind($0, rule: rule, at: location, into: &sink) })
+        case .not(let inner): return .not(bind(inner, rule: rule, at: location, into: &sink))
         case .finding, .factIsYes, .always, .noneReported: return condition
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// How one phrase span is read in its context.
 ///
 /// Example: "no fever" reads `status == .absent, statusCue == "no"`.
-struct Reading: Sendable {
+struct ClauseReading: Sendable {
     var status: MatchStatus = .present
     /// The negation or uncertainty cue that set `status`.
     var statusCue: String?
@@ -50,12 +50,12 @@ struct ContextReader {
     ///
     /// Uncertainty wins over negation; a cue before the span wins over one after it.
     /// Example: "not sure if it's hives" reads hives as `.unknown`.
-    func readings() -> [Reading] {
+    func readings() -> [ClauseReading] {
         let owners = otherPersonOwners()
-        var result: [Reading] = []
+        var result: [ClauseReading] = []
         result.reserveCapacity(spans.count)
         for (index, span) in spans.enumerated() {
-            var reading = Reading(otherPersonCue: owners[index])
+            var reading = ClauseReading(otherPersonCue: owners[index])
             if let hit = cueBefore(span) {
                 reading.status = hit.kind == .uncertainty ? .unknown : .absent
                 reading.statusCue = hit.cue

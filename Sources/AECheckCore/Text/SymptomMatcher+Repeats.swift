@@ -6,7 +6,7 @@ extension SymptomMatcher {
     /// Rank: the patient's mentions before someone else's, then present, unknown, absent;
     /// among equals, the first span wins.
     /// Example: "no rash ... actually a rash" keeps the second, present mention.
-    static func strongestPerFinding(spans: [PhraseSpan], readings: [Reading], lexicon: Lexicon) -> [Int] {
+    static func strongestPerFinding(spans: [PhraseSpan], readings: [ClauseReading], lexicon: Lexicon) -> [Int] {
         var best: [String: Int] = [:]
         for index in spans.indices {
             let finding = lexicon.phrases[spans[index].phraseID].findingID
@@ -16,7 +16,7 @@ extension SymptomMatcher {
         return best.values.sorted()
     }
 
-    private static func rank(_ reading: Reading) -> Int {
+    private static func rank(_ reading: ClauseReading) -> Int {
         let status: Int
         switch reading.status {
         case .present: status = 0

@@ -2,29 +2,57 @@ import Foundation
 
 /// A point or a span in time: an onset known exactly (earliest == latest) or only roughly.
 ///
-///     TimeBand(instant: date).isInstant  // true
+/// Bands are closed intervals; the initialiser orders the two ends so `earliest <= latest` always holds.
+///
+///     let band = TimeBand(instant: now).shifted(by: -3600)  // one hour ago, exactly
 public struct TimeBand: Hashable, Sendable {
-    /// The earliest it can be.
+    /// The earliest moment the onset could have been.
+    ///
+    /// Never later than `latest`.
+    ///
+    ///     band.earliest  // 2026-11-21 11:30 +0000
     public var earliest: Date
-    /// The latest it can be.
+
+    /// The latest moment the onset could have been.
+    ///
+    /// Never earlier than `earliest`.
+    ///
+    ///     band.latest  // 2026-11-21 12:30 +0000
     public var latest: Date
 
-    /// Creates a band; the bounds are put in order.
+    /// Creates a band between two moments, in either order.
+    ///
+    /// The ends are swapped when given backwards, so the band is never empty.
+    ///
+    ///     TimeBand(earliest: tenAM, latest: noon)
     public init(earliest: Date, latest: Date) {
         self.earliest = min(earliest, latest)
         self.latest = max(earliest, latest)
     }
 
-    /// Creates a band of a single instant.
+    /// Creates a band for one exact moment.
+    ///
+    /// Both ends are the same date, so `isInstant` is true.
+    ///
+    ///     TimeBand(instant: now).isInstant  // true
     public init(instant: Date) {
-        self.init(earliest: instant, latest: instant)
+        self.earliest = instant
+        self.latest = instant
     }
 
-    /// True when the time is known exactly.
+    /// Whether the band is a single moment.
+    ///
+    /// True when `earliest == latest`.
+    ///
+    ///     TimeBand(earliest: a, latest: a).isInstant  // true
     public var isInstant: Bool { earliest == latest }
 
-    /// The same band moved by `seconds`.
+    /// The same band moved by a number of seconds (negative moves it earlier).
+    ///
+    /// Both ends move by exactly `seconds`; no calendar arithmetic is involved.
+    ///
+    ///     anchor.shifted(by: 20 * 60)  // twenty minutes after the anchor
     public func shifted(by seconds: TimeInterval) -> TimeBand {
-        TimeBand(earliest: earliest + seconds, latest: latest + seconds)
+        TimeBand(earliest: earliest.addingTimeInterval(seconds), latest: latest.addingTimeInterval(seconds))
     }
 }

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Reads what a person typed at a prompt into the log's normal form, or says why not.
+///
+/// Nothing is committed here: the session appends to the log only on success.
+struct AnswerReader {
+    let knowledge: KnowledgeBase
+    let interview: Interview
+
+    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "ok", "okay", "correct", "right", "true"]
+    static let no: Set<String> = ["no", "n", "nope", "nah", "false", "wrong"]
+    static let unsure: Set<String> = [
+        "not sure", "unsure", "dont know", "don't know", "i don't know", "i dont know", "idk", "?", "maybe",
+        "no idea", "not certain",
+    ]
+    static let none: Set<String> = ["none", "none of these", "none of them", "nothing", "no", "n", "neither", "nope"]
+
+    /// The extra numbered choices shown after a prompt's own options.
+    static func extras(for kind: Prompt.Kind) -> [String] {
+        switch kind {
+        case .pickFindings: ["None of these", "Not sure"]
+        case .yesNo: ["Yes", "No", "Not sure"]
+        case .choice, .number: ["Not sure"]
+        case .time: ["I don't know"]
+        case .confirm: ["Yes", "No, let me type it again"]
+        case .text: []
+        }
+    }
+
+    func read(_ raw: String, for prompt: Prompt, evidence: Evidence) -> Result<String, AnswerRefusal> {
+        let cleaned = String(raw.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" })
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let lowered = cleaned.lowercased().replacingOccurrences(of: "’", with: "'")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+        guard !cleaned.isEmpty else { return .failure("please type an answer, or 'help'") }
+        let count = prompt.options.count
+        let number = Int(lowered)
+        switch prompt.kind {
+        case .text:
+            return .success(String(cleaned.prefix(4000)))
+        case .confirm:
+            if Self.yes.contains(lowered) || number == 1 { return .success("yes") }
+            if Self.no.contains(lowered) || number == 2 { return .success("no") }
+            return .success("add:" + String(cleaned.prefix(4000)))
+        case .yesNo:
+            if Self.yes.contains(lowered) || number == 1 { return .success("yes") }
+            if Self.no.contains(lowered) || number == 2 { return .success("no") }
+            if Self.unsure.contains(lowered) || number == 3 { return .success("unsure") }
+            return .failure("please answer yes, no or not sure (1, 2 or 3)")
+        case .pickFindings:
+            return readPicks(lowered, prompt: prompt)
+        case .choice:
+            if let number, (1...count).contains(number) { return .success(prompt.options[number - 1].id) }
+            if number == count + 1 || Self.unsure.contains(lowered) { return .success("unsure") }
+            if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
+            return .failure("please choose a number from 1 to \(count + 1)")
+        case .number:
+            if number == nil, Self.unsure.contains(lowered) { return .success("unsure") }
+            let digits = lowered.split(separator: " ").first.map(String.init) ?? lowered
+            guard let value = Double(digits), value.isFinite else { return .failure("please type a number, or 'not sure'") }
+            if let fact = knowledge.questions[prompt.questionID]?.fact,
+                case .number(let low, let high, _) = knowledge.facts[fact]?.type
+            {
+                if let low, value < low { return .failure("that number is too small; the lowest is \(Self.show(low))") }
+                if let high, value > high { return .failure("that number is too large; the highest is \(Self.show(high))") }
+            }
+            return .success(Self.show(value))
+        case .time:
+            if let number, (1...max(count, 1)).contains(number), count > 0 { return .success(prompt.options[number - 1].id) }
+            if number == count + 1 || Self.unsure.contains(lowered) { return .success("unknown") }
+            if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
+            let context = interview.timeContext(now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
+            switch TimeParser.parse(cleaned, in: context) {
+            case .success(let parsed): return .success(parsed.band.isoRange)
+            case .failure(let refusal): return .failure(AnswerRefusal(refusal.message))
+            }
+        }
+    }
+
+    private func readPicks(_ lowered: String, prompt: Prompt) -> Result<String, AnswerRefusal> {
+        let count = prompt.options.count
+        if Self.none.contains(lowered) { return .success("none") }
+        if Self.unsure.contains(lowered) { return .success("unsure") }
+        let pieces = lowered.replacingOccurrences(of: " and ", with: ",").split { ", ;".contains($0) }
+        var chosen: [String] = []
+        if !pieces.isEmpty, pieces.allSatisfy({ Int($0) != nil }) {
+            for piece in pieces {
+                let number = Int(piece)!
+                if number == count + 1, pieces.count == 1 { return .success("none") }
+                if number == count + 2, pieces.count == 1 { return .success("unsure") }
+                guard (1...count).contains(number) else {
+                    return .failure("please choose numbers from 1 to \(count + 2)")
+                }
+                chosen.append(prompt.options[number - 1].id)
+            }
+        } else if Self.yes.contains(lowered) {
+            return .failure("which ones? type their numbers, e.g. 1 or 1,3")
+        } else if let option = matchOption(lowered, prompt.options) {
+            chosen = [option.id]
+        } else {
+            return .failure("please type the numbers of the ones you have, e.g. 1 or 1,3; or 'none'")
+        }
+        var seen: Set<String> = []
+        return .success(chosen.filter { seen.insert($0).inserted }.joined(separator: ","))
+    }
+
+    private func matchOption(_ lowered: String, _ options: [Option]) -> Option? {
+        guard lowered.count >= 2 else { return nil }
+        return options.first { $0.id == lowered || $0.label.patient.lowercased() == lowered || $0.label.nurse.lowercased() == lowered }
+            ?? options.first { $0.label.patient.lowercased().hasPrefix(lowered) }
+    }
+
+    static func show(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// Why an answer was not accepted: one line a person can act on.
+struct AnswerRefusal: Error, ExpressibleByStringInterpolation {
+    var reason: String
+
+    init(_ reason: String) { self.reason = reason }
+    init(stringLiteral value: String) { self.reason = value }
+    init(stringInterpolation: DefaultStringInterpolation) { self.reason = String(stringInterpolation: stringInterpolation) }
+}

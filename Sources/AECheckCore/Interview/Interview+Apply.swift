@@ -1,0 +1,78 @@
+import Foundation
+
+extension Interview.Walk {
+    /// Puts a logged answer (already in normal form) into the evidence.
+    mutating func apply(_ answer: String, to question: Question, key: String) {
+        let origin = EvidenceOrigin.answer(key)
+        switch question.type {
+        case .findings:
+            let chosen = Set(answer.split(separator: ",").map(String.init))
+            for finding in question.findings {
+                let status: FindingStatus =
+                    answer == "unsure" ? .unknown : chosen.contains(finding) ? .present : .absent
+                evidence.set(FindingEvidence(id: finding, status: status, origin: origin), overriding: true)
+            }
+        case .yesno:
+            if let finding = question.findings.first {
+                evidence.set(FindingEvidence(id: finding, status: Self.status(answer), origin: origin), overriding: true)
+            } else if let fact = question.fact {
+                evidence.facts[fact] = answer == "unsure" ? .unsure : .bool(answer == "yes")
+            }
+        case .choice:
+            if let (fact, value) = question.sets[answer], let type = knowledge.facts[fact]?.type {
+                evidence.facts[fact] = FactValue(value, type: type)
+            }
+            if let fact = question.fact {
+                evidence.facts[fact] = answer == "unsure" ? .unsure : .choice(answer)
+            }
+        case .number:
+            if let fact = question.fact {
+                evidence.facts[fact] = Double(answer).map(FactValue.number) ?? .unsure
+            }
+        case .time:
+            applyTime(answer, to: question)
+        case .trend:
+            let trend = Trend(rawValue: answer)
+            for id in evidence.findings.keys.sorted() where evidence.findings[id]?.status != .absent {
+                if evidence.findings[id]?.trend == nil { evidence.findings[id]?.trend = trend }
+            }
+        case .text:
+            break
+        }
+    }
+
+    private mutating func applyTime(_ answer: String, to question: Question) {
+        if let (fact, value) = question.sets[answer], let type = knowledge.facts[fact]?.type {
+            evidence.facts[fact] = FactValue(value, type: type)
+        }
+        let band = TimeBand(isoRange: answer)
+        guard let anchor = question.anchor else { return }
+        if anchor == "onset" {
+            guard let band else { return }
+            for id in evidence.findings.keys.sorted() where evidence.findings[id]?.status != .absent {
+                if evidence.findings[id]?.onset == nil { evidence.findings[id]?.onset = band }
+            }
+        } else {
+            evidence.anchors[anchor] = band.map(AnchorValue.known) ?? .unsure
+        }
+    }
+}
+
+extension TimeBand {
+    /// Reads the logged form `EARLIEST..LATEST` (ISO 8601, UTC).
+    init?(isoRange text: String) {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, let earliest = Self.iso.date(from: parts[0]), let latest = Self.iso.date(from: parts[1])
+        else { return nil }
+        self.init(earliest: earliest, latest: latest)
+    }
+
+    /// The logged form `EARLIEST..LATEST`.
+    public var isoRange: String { "\(Self.iso.string(from: earliest))..\(Self.iso.string(from: latest))" }
+
+    nonisolated(unsafe) static let iso: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter
+    }()
+}

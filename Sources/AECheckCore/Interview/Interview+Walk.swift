@@ -1,0 +1,192 @@
+import Foundation
+
+extension Interview {
+    /// One replay of the answer log through the flow, building evidence as it goes.
+    struct Walk {
+        let interview: Interview
+        let answers: [String: String]
+        let now: Date
+        let timeZone: TimeZone
+        var evidence: Evidence
+        /// Question keys already asked in this walk, so nothing is asked twice.
+        var asked: Set<String> = []
+
+        init(interview: Interview, log: [LoggedAnswer], now: Date, timeZone: TimeZone) {
+            self.interview = interview
+            var answers: [String: String] = [:]
+            for entry in log { answers[entry.key] = entry.answer }
+            self.answers = answers
+            self.now = now
+            self.timeZone = timeZone
+            self.evidence = Evidence(now: now, timeZone: timeZone)
+        }
+
+        var knowledge: KnowledgeBase { interview.knowledge }
+
+        mutating func run() -> InterviewStep {
+            for step in interview.flow.steps {
+                if let next = perform(step) { return next }
+                if let end = emergencyEnd() { return end }
+            }
+            return .outcome(interview.triage.assess(evidence))
+        }
+
+        private mutating func perform(_ step: FlowStep) -> InterviewStep? {
+            switch step {
+            case .screen(let id), .always(let id):
+                return ask(id)
+            case .ask(let id):
+                guard !worthAsking(id, anchored: false).isEmpty || answers[id] != nil else { return nil }
+                return ask(id)
+            case .text(let id):
+                return freeText(id)
+            case .followups:
+                while let (id, _) = bestFollowup() {
+                    if let next = ask(id) { return next }
+                    if let end = emergencyEnd() { return end }
+                }
+                return nil
+            case .outcome, .decision:
+                return .outcome(interview.triage.assess(evidence))
+            }
+        }
+
+        /// Ends the interview when the most urgent level is reached.
+        private func emergencyEnd() -> InterviewStep? {
+            let outcome = interview.triage.assess(evidence)
+            return knowledge.rank(of: outcome.level) >= interview.topRank ? .outcome(outcome) : nil
+        }
+
+        // MARK: - Asking
+
+        /// Applies the logged answer to question `id`, or returns the prompt when unanswered.
+        mutating func ask(_ id: String) -> InterviewStep? {
+            guard let question = knowledge.questions[id], !asked.contains(id) else { return nil }
+            asked.insert(id)
+            guard let answer = answers[id] else {
+                return .question(prompt(for: question, key: id))
+            }
+            apply(answer, to: question, key: id)
+            if question.type == .findings, question.unsureOneByOne, answer == "unsure" {
+                for finding in question.findings {
+                    let key = "\(id)/\(finding)"
+                    guard let single = answers[key] else {
+                        return .question(singlePrompt(question, finding: finding, key: key))
+                    }
+                    evidence.set(
+                        FindingEvidence(id: finding, status: Self.status(single), origin: .answer(key)), overriding: true)
+                    if let end = emergencyEnd() { return end }
+                }
+            }
+            return nil
+        }
+
+        func prompt(for question: Question, key: String) -> Prompt {
+            let kind: Prompt.Kind =
+                switch question.type {
+                case .findings: .pickFindings
+                case .yesno: .yesNo
+                case .choice, .trend: .choice
+                case .number: .number
+                case .time: .time
+                case .text: .text
+                }
+            var options = question.options
+            if question.type == .findings {
+                options = question.findings.compactMap { id in
+                    knowledge.findings[id].map { Option(id: id, label: $0.name) }
+                }
+            } else if question.type == .choice, let fact = question.fact, options.isEmpty,
+                case .choice(let values) = knowledge.facts[fact]?.type
+            {
+                options = values.map { Option(id: $0.id, label: Wording(patient: $0.label, nurse: $0.label)) }
+            }
+            return Prompt(
+                key: key, questionID: question.id, kind: kind, text: question.ask, options: options,
+                because: worthAsking(question.id, anchored: false), help: question.help)
+        }
+
+        private func singlePrompt(_ question: Question, finding: String, key: String) -> Prompt {
+            let name = knowledge.findings[finding]?.name ?? Wording(patient: finding, nurse: finding)
+            return Prompt(
+                key: key, questionID: question.id, kind: .yesNo,
+                text: Wording(patient: name.patient + "?", nurse: name.nurse + "?"), options: [], because: [],
+                help: question.help)
+        }
+
+        static func status(_ answer: String) -> FindingStatus {
+            switch answer {
+            case "yes": .present
+            case "no": .absent
+            default: .unknown
+            }
+        }
+
+        // MARK: - Free text
+
+        private mutating func freeText(_ id: String) -> InterviewStep? {
+            guard let question = knowledge.questions[id] else { return nil }
+            var round = 1
+            while round <= 5 {
+                let key = round == 1 ? id : "\(id)/\(round)"
+                guard let text = answers[key] else {
+                    return .question(prompt(for: question, key: key))
+                }
+                var understood = interview.understand(text, now: now, timeZone: timeZone, anchors: evidence.anchors)
+                var confirmRound = 1
+                while true {
+                    let confirmKey = "\(key)/confirm" + (confirmRound == 1 ? "" : "\(confirmRound)")
+                    guard let reply = answers[confirmKey] else {
+                        return .question(confirmPrompt(understood.map(\.match), key: confirmKey, question: question))
+                    }
+                    if reply == "yes" {
+                        for (match, onset) in understood where !match.aboutSomeoneElse {
+                            evidence.set(
+                                FindingEvidence(
+                                    id: match.findingID, status: FindingStatus(rawValue: match.status.rawValue) ?? .unknown,
+                                    onset: onset, origin: .text(match.matchedText)))
+                        }
+                        return nil
+                    }
+                    if reply.hasPrefix("add:"), confirmRound < 5 {
+                        understood += interview.understand(
+                            String(reply.dropFirst(4)), now: now, timeZone: timeZone, anchors: evidence.anchors)
+                        confirmRound += 1
+                        continue
+                    }
+                    break
+                }
+                round += 1
+            }
+            return nil
+        }
+
+        private func confirmPrompt(_ matches: [TextMatch], key: String, question: Question) -> Prompt {
+            func names(_ status: MatchStatus?, other: Bool = false, _ audience: Audience) -> [String] {
+                var seen: Set<String> = []
+                return matches.filter { ($0.status == status || status == nil) && $0.aboutSomeoneElse == other }
+                    .compactMap { knowledge.findings[$0.findingID]?.name.text(for: audience) }
+                    .filter { seen.insert($0).inserted }
+            }
+            func summary(_ audience: Audience) -> String {
+                var parts: [String] = []
+                let present = names(.present, audience)
+                let unsure = names(.unknown, audience)
+                let absent = names(.absent, audience)
+                let other = names(nil, other: true, audience)
+                if present.isEmpty && unsure.isEmpty && absent.isEmpty {
+                    return "I did not recognise a symptom in that. Is it all right to go on?"
+                }
+                if !present.isEmpty { parts.append("I understood: " + present.joined(separator: ", ")) }
+                if !unsure.isEmpty { parts.append("not sure: " + unsure.joined(separator: ", ")) }
+                if !absent.isEmpty { parts.append("not: " + absent.joined(separator: ", ")) }
+                if !other.isEmpty { parts.append("about someone else: " + other.joined(separator: ", ")) }
+                return parts.joined(separator: "; ") + ". Is that right?"
+            }
+            return Prompt(
+                key: key, questionID: question.id, kind: .confirm,
+                text: Wording(patient: summary(.patient), nurse: summary(.nurse)), options: [], because: [],
+                help: nil)
+        }
+    }
+}

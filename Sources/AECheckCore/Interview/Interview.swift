@@ -1,0 +1,82 @@
+import Foundation
+
+/// The question flow: given the knowledge, the answer log and the clock, what comes next.
+///
+/// `next(log:now:timeZone:)` is a pure function. `back`, changing an earlier answer,
+/// `restart` and resuming are all replays of a shorter or edited log.
+///
+///     let interview = Interview(knowledge: knowledge)
+///     switch interview.next(log: [], now: now, timeZone: zone) {
+///     case .question(let prompt): print(prompt.text.patient)
+///     case .outcome(let outcome): print(outcome.level)
+///     }
+public struct Interview: Sendable {
+    public let knowledge: KnowledgeBase
+    public let flow: Flow
+    let triage: Triage
+    let matcher: SymptomMatcher
+    let anchorPhrases: [String: String]
+    /// The most urgent level: reaching it ends the interview at once.
+    let topRank: Int
+
+    /// Creates the interview for a flow of the knowledge (`check` by default).
+    public init(knowledge: KnowledgeBase, flow: String = "check") {
+        self.knowledge = knowledge
+        self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
+        self.triage = Triage(knowledge: knowledge)
+        let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
+            phrases.map { LexiconEntry(phrase: $0, findingID: id) }
+        }
+        self.matcher = SymptomMatcher(
+            entries: entries,
+            cues: MatcherCues(
+                negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
+                uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
+                scopeEnds: knowledge.list("scope-ends")))
+        var phrases: [String: String] = [:]
+        for value in knowledge.list("anchor-phrase") {
+            let parts = value.components(separatedBy: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { phrases[parts[0]] = parts[1] }
+        }
+        self.anchorPhrases = phrases
+        self.topRank = knowledge.levelsByRank.last?.rank ?? 0
+    }
+
+    /// The next question, or the outcome when nothing left could change it.
+    public func next(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> InterviewStep {
+        var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
+        return walk.run()
+    }
+
+    /// The evidence the log gives so far (for `summary`, and the result at end of input).
+    public func evidence(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Evidence {
+        var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
+        _ = walk.run()
+        return walk.evidence
+    }
+
+    /// The outcome the log supports so far, whether or not the interview has ended.
+    public func outcomeSoFar(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
+        triage.assess(evidence(log: log, now: now, timeZone: timeZone))
+    }
+
+    /// Reads free text with the knowledge's phrase lists (for `assess` and the text step).
+    public func understand(_ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue] = [:])
+        -> [(match: TextMatch, onset: TimeBand?)]
+    {
+        let context = timeContext(now: now, timeZone: timeZone, anchors: anchors)
+        let times = TimeParser.find(in: text, context: context)
+        let matches = matcher.match(text) { _, sentence in
+            times.map(\.range).filter { sentence.contains($0.lowerBound) }
+        }
+        return matches.map { match in
+            (match, times.first { $0.range == match.timeRange }?.time.band)
+        }
+    }
+
+    func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue]) -> TimeContext {
+        var known: [String: TimeBand] = [:]
+        for (id, value) in anchors { if case .known(let band) = value { known[id] = band } }
+        return TimeContext(now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// One conversation: the answer log, the clock, and what to say next.
+///
+/// The interactive front end and transcript replay both drive a session line by line, so
+/// they share one code path. Commands work at every prompt: help, back, why, summary,
+/// restart, quit.
+public struct Session: Sendable {
+    public let interview: Interview
+    public let renderer: Renderer
+    public private(set) var log: [LoggedAnswer] = []
+    /// Gives the current time (a fixed clock for replay).
+    public let clock: @Sendable () -> Date
+    public let timeZone: TimeZone
+    /// True once the outcome was shown or the person quit.
+    public private(set) var finished = false
+
+    public init(interview: Interview, renderer: Renderer, timeZone: TimeZone, clock: @escaping @Sendable () -> Date) {
+        self.interview = interview
+        self.renderer = renderer
+        self.timeZone = timeZone
+        self.clock = clock
+    }
+
+    /// The current step.
+    public func step() -> InterviewStep {
+        interview.next(log: log, now: clock(), timeZone: timeZone)
+    }
+
+    /// The opening text and the first prompt (or the outcome).
+    public mutating func start() -> String {
+        let welcome = interview.knowledge.text("welcome", for: renderer.audience)
+        return (welcome.isEmpty ? "" : welcome + "\n\n") + show(step())
+    }
+
+    /// Handles one typed line and returns what to print.
+    public mutating func handle(_ line: String) -> String {
+        guard !finished else { return "" }
+        let current = step()
+        guard case .question(let prompt) = current else {
+            finished = true
+            return show(current)
+        }
+        let command = line.trimmingCharacters(in: .whitespaces).lowercased()
+        switch command {
+        case "help", "h":
+            let help = prompt.help.map { $0 + "\n" } ?? ""
+            return help + Self.commandHelp + "\n" + renderer.render(prompt)
+        case "back", "b":
+            guard !log.isEmpty else { return "This is the first question.\n" + renderer.render(prompt) }
+            log.removeLast()
+            return show(step())
+        case "restart":
+            log.removeAll()
+            return "Starting again.\n\n" + show(step())
+        case "why":
+            return why(prompt) + "\n" + renderer.render(prompt)
+        case "summary":
+            let now = clock()
+            let evidence = interview.evidence(log: log, now: now, timeZone: timeZone)
+            return renderer.summary(evidence, outcome: interview.triage.assess(evidence)) + "\n" + renderer.render(prompt)
+        case "quit", "exit", "q":
+            return endEarly()
+        default:
+            let now = clock()
+            let evidence = interview.evidence(log: log, now: now, timeZone: timeZone)
+            let reader = AnswerReader(knowledge: interview.knowledge, interview: interview)
+            switch reader.read(line, for: prompt, evidence: evidence) {
+            case .failure(let reason):
+                return "Sorry, \(reason.reason).\n" + renderer.render(prompt)
+            case .success(let answer):
+                log.append(LoggedAnswer(key: prompt.key, answer: answer))
+                return show(step())
+            }
+        }
+    }
+
+    /// At end of input or quit: the safest result reached so far, and the safety net.
+    public mutating func endEarly() -> String {
+        finished = true
+        let outcome = interview.outcomeSoFar(log: log, now: clock(), timeZone: timeZone)
+        return "\nThe check ended before all questions were answered. This is the safest advice so far.\n"
+            + renderer.render(outcome)
+    }
+
+    private mutating func show(_ step: InterviewStep) -> String {
+        switch step {
+        case .question(let prompt): return "\n" + renderer.render(prompt)
+        case .outcome(let outcome):
+            finished = true
+            return renderer.render(outcome)
+        }
+    }
+
+    private func why(_ prompt: Prompt) -> String {
+        let rules = Dictionary(interview.knowledge.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let reasons = prompt.because.compactMap { rules[$0] }.prefix(3).map {
+            "- " + $0.reason.text(for: renderer.audience) + " (rule \($0.id))"
+        }
+        if reasons.isEmpty { return "This question helps make sure nothing serious is missed." }
+        return "I ask this because the answer could change the advice:\n" + reasons.joined(separator: "\n")
+    }
+
+    static let commandHelp = """
+        Type the number of your answer, or words like yes, no or not sure.
+        Commands: back (undo the last answer), why (why this question), summary (what I know so far),
+        restart (start again), quit (stop and get the safest advice so far).
+        """
+}

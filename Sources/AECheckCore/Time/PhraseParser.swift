@@ -1,0 +1,145 @@
+import Foundation
+
+/// The outcome of trying one grammar rule at a token index.
+enum Step<Value> {
+    /// The rule does not apply here.
+    case none
+    /// The rule read `Value`, ending before `next`.
+    case matched(Value, next: Int)
+    /// The rule applies but the time it names is refused.
+    case refused(TimeRefusal)
+}
+
+/// A reading of a time phrase before "about" widening, the future check and clipping to now.
+struct Reading {
+    var band: TimeBand
+    var alternative: TimeBand?
+    var note: String?
+    var widening: Widening
+    var approximate = false
+}
+
+/// A phrase found at some token index: where the reported phrase starts and ends, and its reading.
+struct PhraseMatch {
+    var start: Int
+    var end: Int
+    var outcome: Result<ParsedTime, TimeRefusal>
+}
+
+/// Reads one time phrase from a token stream, past-biased, against a `TimeContext`.
+///
+/// `Mode.whole` reads a whole answer and may refuse with specific reasons; `Mode.sentence`
+/// looks for phrases inside free text, so it is stricter about ambiguous words.
+struct PhraseParser {
+    enum Mode {
+        case whole, sentence
+    }
+
+    let text: String
+    let tokens: [TimeToken]
+    let context: TimeContext
+    let calendar: Calendar
+    let mode: Mode
+    let anchors: AnchorMatcher
+
+    init(text: String, context: TimeContext, mode: Mode) {
+        self.text = text
+        self.tokens = TimeTokenizer.tokenize(text)
+        self.context = context
+        self.calendar = .local(in: context.timeZone)
+        self.mode = mode
+        self.anchors = AnchorMatcher(context.anchorPhrases)
+    }
+
+    var now: Date { context.now }
+
+    func word(_ index: Int) -> String? {
+        index >= 0 && index < tokens.count ? tokens[index].word : nil
+    }
+
+    /// The original text of tokens `start..<end`, lowercased.
+    func source(_ start: Int, _ end: Int) -> String {
+        guard start < end, end <= tokens.count else { return "" }
+        return String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound]).lowercased()
+    }
+
+    /// Reads a phrase starting at `start`: lead words ("since", "at"), approximators, then a core time.
+    ///
+    /// Lead words are not part of the reported phrase; approximators are.
+    func phrase(at start: Int) -> PhraseMatch? {
+        guard start < tokens.count, TimeVocabulary.canStartPhrase(tokens[start]) else { return nil }
+        var index = start
+        var approximate = false
+        var anchorAllowed = false
+        var reported: Int?
+        while index < tokens.count {
+            if anchorAllowed, anchors.match(in: tokens, at: index) != nil { break }
+            if let next = TimeVocabulary.approximatorEnd(in: tokens, at: index) {
+                approximate = true
+                reported = reported ?? index
+                index = next
+                continue
+            }
+            guard reported == nil, let word = word(index) else { break }
+            if word == "it" || word == "they", let verb = self.word(index + 1),
+                TimeVocabulary.startVerbs.contains(verb)
+            {
+                index += 2
+            } else if TimeVocabulary.leads.contains(word) {
+                anchorAllowed = anchorAllowed || word == "since" || word == "when"
+                index += 1
+            } else {
+                break
+            }
+        }
+        let begin = reported ?? index
+        switch core(at: index, anchorAllowed: anchorAllowed) {
+        case .none:
+            return nil
+        case .refused(let refusal):
+            return PhraseMatch(start: begin, end: index + 1, outcome: .failure(refusal))
+        case .matched(var reading, let next):
+            var end = next
+            if let after = TimeVocabulary.approximateSuffixEnd(in: tokens, at: end) {
+                reading.approximate = true
+                end = after
+            }
+            reading.approximate = reading.approximate || approximate
+            return PhraseMatch(start: begin, end: end, outcome: finish(reading))
+        }
+    }
+
+    private func core(at index: Int, anchorAllowed: Bool) -> Step<Reading> {
+        guard index < tokens.count else { return .none }
+        if case .iso(let stamp) = tokens[index].kind {
+            return iso(stamp, at: index)
+        }
+        if anchorAllowed, let (entry, end) = anchors.match(in: tokens, at: index) {
+            guard let band = context.anchors[entry.id] else { return .refused(.unknownAnchor(entry.phrase)) }
+            return .matched(Reading(band: band, widening: .seconds(1800)), next: end)
+        }
+        let relative = self.relative(at: index)
+        guard case .none = relative else { return relative }
+        let day = dayExpression(at: index)
+        guard case .none = day else { return day }
+        return clockExpression(at: index)
+    }
+
+    /// Applies "about" widening, refuses bands wholly after now and clips the rest to now.
+    private func finish(_ reading: Reading) -> Result<ParsedTime, TimeRefusal> {
+        var band = reading.band
+        var alternative = reading.alternative
+        if reading.approximate {
+            band = reading.widening.widen(band, calendar: calendar)
+            alternative = alternative.map { reading.widening.widen($0, calendar: calendar) }
+        }
+        guard band.earliest <= now else { return .failure(.future) }
+        band.latest = min(band.latest, now)
+        if let other = alternative {
+            alternative =
+                other.earliest <= now
+                ? TimeBand(earliest: other.earliest, latest: min(other.latest, now)) : nil
+        }
+        return .success(ParsedTime(band: band, alternative: alternative, note: reading.note))
+    }
+}

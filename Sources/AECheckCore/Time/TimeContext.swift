@@ -1,0 +1,53 @@
+import Foundation
+
+/// What a time answer is read against.
+///
+/// Holds the current moment, the person's time zone and the anchors (such as the infusion start)
+/// that relative phrases may refer to. Nothing is read from the system clock.
+///
+///     let context = TimeContext(now: now, timeZone: TimeZone(identifier: "Europe/London")!)
+public struct TimeContext: Sendable {
+    /// The moment the answer is given; onsets must lie at or before it.
+    ///
+    /// Every relative phrase ("2 hours ago", "yesterday") is counted back from this date.
+    ///
+    ///     context.now = Date()
+    public var now: Date
+
+    /// The time zone clock times and days are read in.
+    ///
+    /// ISO times with an explicit offset ignore it.
+    ///
+    ///     context.timeZone = TimeZone(identifier: "Europe/London")!
+    public var timeZone: TimeZone
+
+    /// Known anchors by id, e.g. "infusion-start" -> band.
+    ///
+    /// A relative phrase naming an anchor missing here is refused with `.unknownAnchor`.
+    ///
+    ///     context.anchors["infusion-start"] = TimeBand(instant: start)
+    public var anchors: [String: TimeBand]
+
+    /// Words that name an anchor in a relative phrase, lowercased, mapped to anchor ids.
+    ///
+    /// For example `["the drip started": "infusion-start", "it started": "infusion-start"]`;
+    /// supplied by the caller from knowledge files. The longest phrase that matches wins.
+    ///
+    ///     context.anchorPhrases["the drip started"] = "infusion-start"
+    public var anchorPhrases: [String: String]
+
+    /// Creates a context.
+    ///
+    /// Anchors and anchor phrases default to none.
+    ///
+    ///     TimeContext(now: now, timeZone: .gmt, anchors: ["infusion-start": band])
+    public init(
+        now: Date, timeZone: TimeZone, anchors: [String: TimeBand] = [:],
+        anchorPhrases: [String: String] = [:]
+    ) {
+        self.now = now
+        self.timeZone = timeZone
+        self.anchors = anchors
+        self.anchorPhrases = anchorPhrases
+    }
+}
