@@ -1,7 +1,72 @@
-/// `aecheck assess`: one-shot triage of an evidence document.
+import Foundation
+
+/// `aecheck assess [FILE|-] [--json]`: one-shot triage of an evidence document.
 enum AssessCommand {
     static func run(_ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO) -> Int32 {
-        io.writeError("aecheck: assess is not built yet\n")
-        return 2
+        guard arguments.positional.count <= 1 else {
+            io.writeError("aecheck: assess takes one file (or - for standard input)\n")
+            return 2
+        }
+        let path = arguments.positional.first ?? "-"
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let read = FileManager.default.contents(atPath: path) else {
+                io.writeError("aecheck: cannot read '\(path)'\n")
+                return 2
+            }
+            data = read
+        }
+        let interview = Interview(knowledge: knowledge)
+        switch EvidenceDocument.parse(data, interview: interview) {
+        case .failure(let failure):
+            io.writeError("aecheck: \(path == "-" ? "<stdin>" : path): \(failure.description)\n")
+            return 2
+        case .success(let evidence):
+            let outcome = Triage(knowledge: knowledge).assess(evidence)
+            if arguments.flags.contains("--json") {
+                io.write(OutcomeJSON.render(outcome, evidence: evidence, knowledge: knowledge) + "\n")
+            } else {
+                let audience = Audience(rawValue: arguments.values["--mode"] ?? "patient") ?? .patient
+                io.write(Renderer(knowledge: knowledge, audience: audience, colour: io.colour).render(outcome))
+            }
+            return 0
+        }
+    }
+}
+
+/// The outcome as JSON, with sorted keys so the output is stable.
+enum OutcomeJSON {
+    static func render(_ outcome: Outcome, evidence: Evidence, knowledge: KnowledgeBase) -> String {
+        let findings: [[String: Any]] = evidence.findings.values.sorted { $0.id < $1.id }.map { finding in
+            var item: [String: Any] = ["id": finding.id, "status": finding.status.rawValue]
+            if let onset = finding.onset { item["onset"] = onset.isoRange }
+            if let trend = finding.trend { item["trend"] = trend.rawValue }
+            switch finding.origin {
+            case .text(let words): item["from"] = "text: \(words)"
+            case .answer(let key): item["from"] = "answer: \(key)"
+            case .document: item["from"] = "document"
+            }
+            return item
+        }
+        let object: [String: Any] = [
+            "level": outcome.level,
+            "actions": outcome.actions,
+            "advice": outcome.advice,
+            "reasons": outcome.reasons.map { reason -> [String: Any] in
+                [
+                    "rule": reason.ruleID, "level": reason.level, "reason": reason.text.patient,
+                    "nurse": reason.text.nurse, "findings": reason.findings, "assumptions": reason.assumptions,
+                    "citations": reason.citations.map(\.description),
+                ]
+            },
+            "assumptions": outcome.assumptions,
+            "openQuestions": outcome.openQuestions,
+            "findings": findings,
+            "knowledgeHash": knowledge.hash,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 }
