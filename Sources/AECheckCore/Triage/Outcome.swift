@@ -18,7 +18,8 @@ public struct Outcome: Hashable, Sendable {
     public var level: String
     /// Action ids, in rule order, without repeats.
     public var actions: [String]
-    /// Advice ids, most urgent rule first, without repeats.
+    /// Advice ids of the rules at the outcome's level (lower-level advice such as self-care
+    /// would only distract from it), without repeats.
     public var advice: [String]
     /// Every rule that fired, most urgent first.
     public var reasons: [Reason]

@@ -45,7 +45,7 @@ public struct Triage: Sendable {
         return Outcome(
             level: level,
             actions: Self.unique(fired.flatMap(\.actions)),
-            advice: Self.unique(fired.flatMap(\.advice)),
+            advice: Self.unique(fired.filter { $0.level == level }.flatMap(\.advice)),
             reasons: reasons,
             assumptions: Self.unique(reasons.flatMap(\.assumptions)),
             openQuestions: openQuestions(evidence, above: knowledge.rank(of: level)),
