@@ -21,8 +21,10 @@ public enum EvidenceDocument {
         "stoppedTreatment": "stopped-treatment",
     ]
     static let factFields = [
-        "indication": "indication", "infusionNumber": "infusion-number", "treatmentMonths": "treatment-months",
-        "jcvAntibody": "jcv-antibody", "priorImmunosuppressant": "prior-immunosuppressant", "sex": "sex", "age": "age",
+        "indication": "indication", "infusionNumber": "infusion-number",
+        "treatmentMonths": "treatment-months",
+        "jcvAntibody": "jcv-antibody", "priorImmunosuppressant": "prior-immunosuppressant", "sex": "sex",
+        "age": "age",
         "pregnant": "pregnant", "breastfeeding": "breastfeeding", "infusionOngoing": "infusion-ongoing",
         "location": "location",
     ]
@@ -40,7 +42,8 @@ public enum EvidenceDocument {
 
     private static func read(_ data: Data, interview: Interview) throws -> Evidence {
         let knowledge = interview.knowledge
-        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any]
+        else {
             throw Failure(field: "(document)", message: "not a JSON object")
         }
         try checkFields(root, allowed: ["now", "timeZone", "context", "text", "findings"], path: "")
@@ -52,18 +55,22 @@ public enum EvidenceDocument {
             timeZone = parsed
         }
         guard let nowText = root["now"] as? String else {
-            throw Failure(field: "now", message: root["now"] == nil ? "required" : "must be an ISO 8601 string")
+            throw Failure(
+                field: "now", message: root["now"] == nil ? "required" : "must be an ISO 8601 string")
         }
         guard let now = ISODate.parse(nowText, timeZone: timeZone) else {
             throw Failure(field: "now", message: "'\(nowText)' is not an ISO 8601 time")
         }
         var evidence = Evidence(now: now, timeZone: timeZone)
         if let context = root["context"] {
-            guard let context = context as? [String: Any] else { throw Failure(field: "context", message: "must be an object") }
+            guard let context = context as? [String: Any] else {
+                throw Failure(field: "context", message: "must be an object")
+            }
             try checkFields(context, allowed: Set(anchorFields.keys).union(factFields.keys), path: "context.")
             for (field, anchor) in anchorFields {
                 guard let value = context[field] else { continue }
-                evidence.anchors[anchor] = try time(value, field: "context.\(field)", evidence: evidence, interview: interview)
+                evidence.anchors[anchor] =
+                    try time(value, field: "context.\(field)", evidence: evidence, interview: interview)
                     .map(AnchorValue.known) ?? .unsure
             }
             for (field, factID) in factFields {
@@ -82,24 +89,37 @@ public enum EvidenceDocument {
             }
         }
         if let text = root["text"] {
-            guard let text = text as? String else { throw Failure(field: "text", message: "must be a string") }
-            for (match, onset) in interview.understand(text, now: now, timeZone: timeZone, anchors: evidence.anchors)
+            guard let text = text as? String else {
+                throw Failure(field: "text", message: "must be a string")
+            }
+            for (match, onset) in interview.understand(
+                text, now: now, timeZone: timeZone, anchors: evidence.anchors)
             where !match.aboutSomeoneElse {
                 evidence.set(
                     FindingEvidence(
-                        id: match.findingID, status: FindingStatus(rawValue: match.status.rawValue) ?? .unknown,
+                        id: match.findingID,
+                        status: FindingStatus(rawValue: match.status.rawValue) ?? .unknown,
                         onset: onset, origin: .text(match.matchedText)))
             }
         }
         if let findings = root["findings"] {
-            guard let list = findings as? [Any] else { throw Failure(field: "findings", message: "must be a list") }
+            guard let list = findings as? [Any] else {
+                throw Failure(field: "findings", message: "must be a list")
+            }
             for (index, item) in list.enumerated() {
                 let path = "findings[\(index)]"
-                guard let entry = item as? [String: Any] else { throw Failure(field: path, message: "must be an object") }
+                guard let entry = item as? [String: Any] else {
+                    throw Failure(field: path, message: "must be an object")
+                }
                 try checkFields(entry, allowed: ["id", "status", "onset", "trend"], path: path + ".")
-                guard let id = entry["id"] as? String else { throw Failure(field: path + ".id", message: "required") }
+                guard let id = entry["id"] as? String else {
+                    throw Failure(field: path + ".id", message: "required")
+                }
                 guard knowledge.findings[id] != nil else {
-                    let hint = Suggestion.closest(to: id, in: knowledge.findings.keys).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint =
+                        Suggestion.closest(to: id, in: knowledge.findings.keys).map {
+                            "; did you mean '\($0)'?"
+                        } ?? ""
                     throw Failure(field: path + ".id", message: "unknown finding '\(id)'" + hint)
                 }
                 let statusText = entry["status"] as? String ?? "present"
@@ -108,7 +128,8 @@ public enum EvidenceDocument {
                 }
                 var finding = FindingEvidence(id: id, status: status, origin: .document)
                 if let onset = entry["onset"] {
-                    finding.onset = try time(onset, field: path + ".onset", evidence: evidence, interview: interview)
+                    finding.onset = try time(
+                        onset, field: path + ".onset", evidence: evidence, interview: interview)
                 }
                 if let trend = entry["trend"] {
                     guard let text = trend as? String, let parsed = Trend(rawValue: text) else {
@@ -130,14 +151,19 @@ public enum EvidenceDocument {
     }
 
     /// An ISO 8601 time or a human time ("2 hours ago"); "unknown" gives nil.
-    private static func time(_ value: Any, field: String, evidence: Evidence, interview: Interview) throws -> TimeBand? {
+    private static func time(_ value: Any, field: String, evidence: Evidence, interview: Interview) throws
+        -> TimeBand?
+    {
         guard let text = value as? String else { throw Failure(field: field, message: "must be a string") }
         if text.lowercased() == "unknown" { return nil }
         if let date = ISODate.parse(text, timeZone: evidence.timeZone) {
-            guard date <= evidence.now else { throw Failure(field: field, message: "'\(text)' is after 'now'") }
+            guard date <= evidence.now else {
+                throw Failure(field: field, message: "'\(text)' is after 'now'")
+            }
             return TimeBand(instant: date)
         }
-        let context = interview.timeContext(now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
+        let context = interview.timeContext(
+            now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
         switch TimeParser.parse(text, in: context) {
         case .success(let parsed): return parsed.band
         case .failure(let refusal): throw Failure(field: field, message: refusal.message)

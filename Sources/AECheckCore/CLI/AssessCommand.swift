@@ -2,7 +2,9 @@ import Foundation
 
 /// `aecheck assess [FILE|-] [--json]`: one-shot triage of an evidence document.
 enum AssessCommand {
-    static func run(_ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO) -> Int32 {
+    static func run(_ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO)
+        -> Int32
+    {
         guard arguments.positional.count <= 1 else {
             io.writeError("aecheck: assess takes one file (or - for standard input)\n")
             return 2
@@ -29,7 +31,8 @@ enum AssessCommand {
                 io.write(OutcomeJSON.render(outcome, evidence: evidence, knowledge: knowledge) + "\n")
             } else {
                 let audience = Audience(rawValue: arguments.values["--mode"] ?? "patient") ?? .patient
-                io.write(Renderer(knowledge: knowledge, audience: audience, colour: io.colour).render(outcome))
+                io.write(
+                    Renderer(knowledge: knowledge, audience: audience, colour: io.colour).render(outcome))
             }
             return 0
         }
@@ -57,7 +60,8 @@ enum OutcomeJSON {
             "reasons": outcome.reasons.map { reason -> [String: Any] in
                 [
                     "rule": reason.ruleID, "level": reason.level, "reason": reason.text.patient,
-                    "nurse": reason.text.nurse, "findings": reason.findings, "assumptions": reason.assumptions,
+                    "nurse": reason.text.nurse, "findings": reason.findings,
+                    "assumptions": reason.assumptions,
                     "citations": reason.citations.map(\.description),
                 ]
             },
@@ -66,7 +70,9 @@ enum OutcomeJSON {
             "findings": findings,
             "knowledgeHash": knowledge.hash,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

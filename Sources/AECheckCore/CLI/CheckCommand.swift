@@ -2,7 +2,9 @@ import Foundation
 
 /// `aecheck check`: the interactive symptom check, in a terminal or through a pipe.
 enum CheckCommand {
-    static func run(_ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO) -> Int32 {
+    static func run(_ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO)
+        -> Int32
+    {
         guard case .success(let setup) = ClockOptions.read(arguments, io: io) else { return 2 }
         let mode = arguments.values["--mode"] ?? "patient"
         guard let audience = Audience(rawValue: mode) else {
@@ -38,7 +40,9 @@ enum ClockOptions {
         var clock: @Sendable () -> Date
     }
 
-    static func read(_ arguments: CommandLineInterface.Arguments, io: TerminalIO) -> Result<Setup, CommandLineInterface.UsageError> {
+    static func read(_ arguments: CommandLineInterface.Arguments, io: TerminalIO) -> Result<
+        Setup, CommandLineInterface.UsageError
+    > {
         var timeZone = TimeZone.current
         if let name = arguments.values["--tz"] {
             guard let zone = TimeZone(identifier: name) else {

@@ -68,7 +68,8 @@ public enum CommandLineInterface {
                     inlineValue = String(argument[argument.index(after: equals)...])
                 }
                 guard let takesValue = options[name] else {
-                    return .failure(UsageError(message: "unknown option '\(name)'" + suggestion(name, options.keys)))
+                    return .failure(
+                        UsageError(message: "unknown option '\(name)'" + suggestion(name, options.keys)))
                 }
                 if takesValue {
                     if let inlineValue {
@@ -107,7 +108,8 @@ public enum CommandLineInterface {
             ?? KnowledgeLoader.loadEmbedded()
         guard let knowledge = result.knowledge else {
             for diagnostic in result.errors.prefix(20) { io.writeError("\(diagnostic)\n") }
-            io.writeError("aecheck: the knowledge has \(result.errors.count) errors; run 'aecheck validate'\n")
+            io.writeError(
+                "aecheck: the knowledge has \(result.errors.count) errors; run 'aecheck validate'\n")
             return nil
         }
         return knowledge
@@ -115,11 +117,15 @@ public enum CommandLineInterface {
 
     static func validate(_ arguments: Arguments, io: TerminalIO) -> Int32 {
         let directory = arguments.positional.first ?? arguments.values["--knowledge"]
-        let result = directory.map { KnowledgeLoader.load(directory: URL(fileURLWithPath: $0)) } ?? KnowledgeLoader.loadEmbedded()
+        let result =
+            directory.map { KnowledgeLoader.load(directory: URL(fileURLWithPath: $0)) }
+            ?? KnowledgeLoader.loadEmbedded()
         for diagnostic in result.diagnostics {
             let prefix = directory.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "Knowledge/"
             var located = diagnostic
-            if !diagnostic.file.hasPrefix("(") && !diagnostic.file.hasPrefix("/") { located.file = prefix + diagnostic.file }
+            if !diagnostic.file.hasPrefix("(") && !diagnostic.file.hasPrefix("/") {
+                located.file = prefix + diagnostic.file
+            }
             io.write("\(located)\n")
         }
         if arguments.flags.contains("--coverage"), let knowledge = result.knowledge {

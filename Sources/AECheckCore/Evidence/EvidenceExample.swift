@@ -13,15 +13,20 @@ enum EvidenceExample {
         var evidence = Evidence(now: now, timeZone: TimeZone(identifier: "UTC")!)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = evidence.timeZone
-        for item in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+        for item in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !item.isEmpty {
             var words = item.split(separator: " ").map(String.init)
             if words.first == "no", words.count == 2 {
-                guard knowledge.findings[words[1]] != nil else { return .failure(.unknown(words[1], knowledge)) }
+                guard knowledge.findings[words[1]] != nil else {
+                    return .failure(.unknown(words[1], knowledge))
+                }
                 evidence.findings[words[1]] = FindingEvidence(id: words[1], status: .absent)
                 continue
             }
             var name = words.removeFirst()
-            if knowledge.findings[name] != nil || (name.hasSuffix("?") && knowledge.findings[String(name.dropLast())] != nil) {
+            if knowledge.findings[name] != nil
+                || (name.hasSuffix("?") && knowledge.findings[String(name.dropLast())] != nil)
+            {
                 let unsure = name.hasSuffix("?")
                 if unsure { name.removeLast() }
                 var finding = FindingEvidence(id: name, status: unsure ? .unknown : .present)
@@ -46,7 +51,9 @@ enum EvidenceExample {
                 }
             } else if let fact = knowledge.facts[name] {
                 guard words.count == 1 else { return .failure(.badWord(item, item)) }
-                guard let value = FactValue(words[0], type: fact.type) else { return .failure(.badWord(words[0], item)) }
+                guard let value = FactValue(words[0], type: fact.type) else {
+                    return .failure(.badWord(words[0], item))
+                }
                 evidence.facts[name] = value
             } else {
                 return .failure(.unknown(name, knowledge))
@@ -59,8 +66,11 @@ enum EvidenceExample {
     private static func band(_ word: String, calendar: Calendar) -> TimeBand? {
         let parts = word.components(separatedBy: "..")
         let dates = parts.compactMap { part -> Date? in
-            guard part.hasPrefix("-") || part.hasPrefix("+"), let span = TimeSpan(part.dropFirst()) else { return nil }
-            return part.hasPrefix("-") ? span.subtracted(from: now, calendar: calendar) : span.added(to: now, calendar: calendar)
+            guard part.hasPrefix("-") || part.hasPrefix("+"), let span = TimeSpan(part.dropFirst()) else {
+                return nil
+            }
+            return part.hasPrefix("-")
+                ? span.subtracted(from: now, calendar: calendar) : span.added(to: now, calendar: calendar)
         }
         guard dates.count == parts.count, !dates.isEmpty, parts.count <= 2 else { return nil }
         return TimeBand(earliest: dates[0], latest: dates.last!)
@@ -76,8 +86,10 @@ enum EvidenceExample {
             case .unknown(let name, let knowledge):
                 "'\(name)' is no finding, fact or anchor"
                     + (Suggestion.closest(
-                        to: name, in: Array(knowledge.findings.keys) + knowledge.facts.keys + RecordSchema.anchors)
-                        .map { "; did you mean '\($0)'?" } ?? "")
+                        to: name,
+                        in: Array(knowledge.findings.keys) + knowledge.facts.keys + RecordSchema.anchors
+                    )
+                    .map { "; did you mean '\($0)'?" } ?? "")
             }
         }
     }
@@ -93,10 +105,13 @@ extension FactValue {
         }
         switch type {
         case .yesNo:
-            guard let flag = ["yes": true, "true": true, "no": false, "false": false][lowered] else { return nil }
+            guard let flag = ["yes": true, "true": true, "no": false, "false": false][lowered] else {
+                return nil
+            }
             self = .bool(flag)
         case .number(let low, let high, _):
-            guard let number = Double(lowered), number.isFinite, number >= (low ?? -.infinity), number <= (high ?? .infinity)
+            guard let number = Double(lowered), number.isFinite, number >= (low ?? -.infinity),
+                number <= (high ?? .infinity)
             else { return nil }
             self = .number(number)
         case .choice(let values):

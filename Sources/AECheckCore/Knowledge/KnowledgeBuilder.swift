@@ -101,7 +101,8 @@ struct KnowledgeBuilder {
     }
 
     static func isKebab(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     // MARK: - Records
@@ -133,7 +134,8 @@ struct KnowledgeBuilder {
 
     private mutating func addAction(_ record: RawRecord) {
         knowledge.actions[record.id] = Action(
-            id: record.id, label: record.first("label")?.value ?? record.id, wording: wording(record, "patient", "nurse"))
+            id: record.id, label: record.first("label")?.value ?? record.id,
+            wording: wording(record, "patient", "nurse"))
     }
 
     private mutating func addFact(_ record: RawRecord, into sink: inout DiagnosticSink) {
@@ -141,16 +143,21 @@ struct KnowledgeBuilder {
         let type: FactType
         switch typeField.value {
         case "choice":
-            let values = record.all("value").map { options($0.value) }.map { (id: $0[0], label: $0.count > 1 ? $0[1] : $0[0]) }
+            let values = record.all("value").map { options($0.value) }.map {
+                (id: $0[0], label: $0.count > 1 ? $0[1] : $0[0])
+            }
             if values.isEmpty { sink.error(.missingField("value", kind: "choice fact"), at: record.location) }
             type = .choice(values)
         case "yesno": type = .yesNo
         case "number":
             type = .number(
-                min: record.first("min").flatMap { Double($0.value) }, max: record.first("max").flatMap { Double($0.value) },
+                min: record.first("min").flatMap { Double($0.value) },
+                max: record.first("max").flatMap { Double($0.value) },
                 unit: record.first("unit")?.value)
         default:
-            sink.error(.badValue("fact type", typeField.value, expected: "choice, yesno or number"), at: typeField.valueLocation)
+            sink.error(
+                .badValue("fact type", typeField.value, expected: "choice, yesno or number"),
+                at: typeField.valueLocation)
             return
         }
         knowledge.facts[record.id] = Fact(id: record.id, name: wording(record, "patient", "nurse"), type: type)
@@ -208,9 +215,12 @@ struct KnowledgeBuilder {
         var sets: [String: (fact: String, value: String)] = [:]
         for field in record.all("sets") {
             let parts = field.value.split(separator: " ", maxSplits: 1).map(String.init)
-            let assignment = parts.count > 1 ? parts[1].split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) } : []
+            let assignment =
+                parts.count > 1 ? parts[1].split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) } : []
             guard parts.count == 2, assignment.count == 2, optionList.contains(where: { $0.id == parts[0] }) else {
-                sink.error(.badValue("sets", field.value, expected: "'OPTION FACT=VALUE' naming an option"), at: field.valueLocation)
+                sink.error(
+                    .badValue("sets", field.value, expected: "'OPTION FACT=VALUE' naming an option"),
+                    at: field.valueLocation)
                 continue
             }
             sets[parts[0]] = (assignment[0], assignment[1])
@@ -221,10 +231,13 @@ struct KnowledgeBuilder {
         }
         let unsureField = record.first("unsure")
         if let unsureField, !["one-by-one", "all-unknown"].contains(unsureField.value) {
-            sink.error(.badValue("unsure", unsureField.value, expected: "'one-by-one' or 'all-unknown'"), at: unsureField.valueLocation)
+            sink.error(
+                .badValue("unsure", unsureField.value, expected: "'one-by-one' or 'all-unknown'"),
+                at: unsureField.valueLocation)
         }
         let question = Question(
-            id: record.id, type: type, ask: wording(record, "ask", "nurse"), findings: record.all("finding").map(\.value),
+            id: record.id, type: type, ask: wording(record, "ask", "nurse"),
+            findings: record.all("finding").map(\.value),
             fact: record.first("fact")?.value, anchor: record.first("anchor")?.value, options: optionList, sets: sets,
             unsureOneByOne: unsureField?.value == "one-by-one", followup: useField?.value == "followup",
             help: record.first("help")?.value, location: record.location)
@@ -257,7 +270,9 @@ struct KnowledgeBuilder {
             case .trend: question.options.isEmpty ? "option" : nil
             case .text: nil
             }
-        if let needs { sink.error(.missingField(needs, kind: "\(question.type.rawValue) question"), at: record.location) }
+        if let needs {
+            sink.error(.missingField(needs, kind: "\(question.type.rawValue) question"), at: record.location)
+        }
     }
 
     private mutating func addRule(_ record: RawRecord, into sink: inout DiagnosticSink) {
@@ -310,11 +325,15 @@ struct KnowledgeBuilder {
             if knowledge.findings[id] != nil { return .finding(id, status, qualifiers) }
             if let fact = knowledge.facts[id], qualifiers.isEmpty, status == .present {
                 if fact.type != .yesNo {
-                    sink.error(.badValue("yes/no test", id, expected: "a yes/no fact, or a comparison such as '\(id) = ...'"), at: location)
+                    sink.error(
+                        .badValue("yes/no test", id, expected: "a yes/no fact, or a comparison such as '\(id) = ...'"),
+                        at: location)
                 }
                 return .factIsYes(id)
             }
-            reference(id, kind: "finding or fact", in: Array(knowledge.findings.keys) + knowledge.facts.keys, at: location, into: &sink)
+            reference(
+                id, kind: "finding or fact", in: Array(knowledge.findings.keys) + knowledge.facts.keys, at: location,
+                into: &sink)
             return .finding(id, status, qualifiers)
         case .fact(let id, let comparison, let value):
             guard let fact = knowledge.facts[id] else {
@@ -327,10 +346,14 @@ struct KnowledgeBuilder {
                     reference(value, kind: "value of '\(id)'", in: values.map(\.id), at: location, into: &sink)
                 }
                 if comparison != .equal && comparison != .notEqual {
-                    sink.error(.badValue("comparison", comparison.rawValue, expected: "'=' or '!=' for a choice"), at: location)
+                    sink.error(
+                        .badValue("comparison", comparison.rawValue, expected: "'=' or '!=' for a choice"), at: location
+                    )
                 }
             case .yesNo:
-                if !["yes", "no"].contains(value) { sink.error(.badValue("yes/no value", value, expected: "yes or no"), at: location) }
+                if !["yes", "no"].contains(value) {
+                    sink.error(.badValue("yes/no value", value, expected: "yes or no"), at: location)
+                }
             case .number:
                 if Double(value) == nil { sink.error(.badValue("number", value, expected: "a number"), at: location) }
             }
@@ -342,7 +365,8 @@ struct KnowledgeBuilder {
         case .any(let items): return .any(items.map { bind($0, rule: rule, at: location, into: &sink) })
         case .atLeast(let count, let items):
             if count > items.count {
-                sink.error(.ruleNeverFires(rule, because: "at least \(count) of \(items.count) can never hold"), at: location)
+                sink.error(
+                    .ruleNeverFires(rule, because: "at least \(count) of \(items.count) can never hold"), at: location)
             }
             return .atLeast(count, items.map { bind($0, rule: rule, at: location, into: &sink) })
         case .not(let inner): return .not(bind(inner, rule: rule, at: location, into: &sink))
@@ -373,7 +397,8 @@ struct KnowledgeBuilder {
             return nil
         default:
             sink.error(
-                .badValue("flow step", text, expected: "screen, ask, always, text, followups, flow, outcome or decision"),
+                .badValue(
+                    "flow step", text, expected: "screen, ask, always, text, followups, flow, outcome or decision"),
                 at: field.valueLocation)
             return nil
         }
@@ -438,7 +463,9 @@ struct KnowledgeBuilder {
         if let section, !source.sections.contains(where: { $0.id == section }) {
             var sectionLocation = location
             sectionLocation.column += sourceID.count + 1
-            reference(section, kind: "section of '\(sourceID)'", in: source.sections.map(\.id), at: sectionLocation, into: &sink)
+            reference(
+                section, kind: "section of '\(sourceID)'", in: source.sections.map(\.id), at: sectionLocation,
+                into: &sink)
             return nil
         }
         knowledge.citedBy[section.map { "\(sourceID) \($0)" } ?? sourceID, default: []].append(citedBy)

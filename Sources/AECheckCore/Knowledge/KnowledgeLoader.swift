@@ -51,7 +51,8 @@ public enum KnowledgeLoader {
             let url = directory.appendingPathComponent(name)
             let size = (try? manager.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             let data =
-                size > RecordParser.fileLimit ? Data(count: RecordParser.fileLimit + 1) : (try? Data(contentsOf: url)) ?? Data()
+                size > RecordParser.fileLimit
+                ? Data(count: RecordParser.fileLimit + 1) : (try? Data(contentsOf: url)) ?? Data()
             return KnowledgeFile(name: name, data: data)
         }
         return load(files: files)
@@ -72,7 +73,8 @@ public enum KnowledgeLoader {
         var knowledge = builder.build(into: &sink)
         knowledge.hash = hasher.finalizeHex()
         if files.isEmpty {
-            sink.error(.missingRecord("level", "emergency"), at: SourceLocation(file: "(knowledge)", line: 0, column: 0))
+            sink.error(
+                .missingRecord("level", "emergency"), at: SourceLocation(file: "(knowledge)", line: 0, column: 0))
         }
         KnowledgeValidator(knowledge: knowledge, builder: builder).validate(into: &sink)
         let diagnostics = sink.diagnostics.sorted {

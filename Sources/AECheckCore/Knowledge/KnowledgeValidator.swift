@@ -62,7 +62,8 @@ struct KnowledgeValidator {
         }
         for record in builder.records where record.kind == "phrase" && knowledge.findings[record.id] == nil {
             sink.error(
-                .unknownReference("finding", record.id, suggestion: Suggestion.closest(to: record.id, in: knowledge.findings.keys)),
+                .unknownReference(
+                    "finding", record.id, suggestion: Suggestion.closest(to: record.id, in: knowledge.findings.keys)),
                 at: record.location)
         }
         for rule in knowledge.rules {
@@ -70,7 +71,8 @@ struct KnowledgeValidator {
                 knowledge.findings[$0] != nil && !asked.contains($0) && (knowledge.phrases[$0] ?? []).isEmpty
             }
             if let id = unreachable.first {
-                sink.warning(.ruleNeverFires(rule.id, because: "nothing asks or matches finding '\(id)'"), at: rule.location)
+                sink.warning(
+                    .ruleNeverFires(rule.id, because: "nothing asks or matches finding '\(id)'"), at: rule.location)
             }
         }
     }

@@ -57,7 +57,8 @@ enum RecordParser {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.utf8.count > lineLimit {
-                sink.error(.lineTooLong(line.utf8.count, limit: lineLimit), at: SourceLocation(file: file, line: lineNumber))
+                sink.error(
+                    .lineTooLong(line.utf8.count, limit: lineLimit), at: SourceLocation(file: file, line: lineNumber))
                 continue
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)

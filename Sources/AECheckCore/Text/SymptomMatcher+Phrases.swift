@@ -21,8 +21,7 @@ extension SymptomMatcher {
         let variants = tokens.map { WordForms.variants(of: $0.norm) }
         var candidates: [PhraseSpan] = []
         for start in tokens.indices {
-            for (phraseID, firstCorrected) in firstWordCandidates(variants[start], tokens[start].norm, &fuzzy)
-            {
+            for (phraseID, firstCorrected) in firstWordCandidates(variants[start], tokens[start].norm, &fuzzy) {
                 if let span = extend(phraseID, from: start, firstCorrected, tokens, variants, &fuzzy) {
                     candidates.append(span)
                 }
