@@ -78,7 +78,16 @@ public struct Session: Sendable {
     /// At end of input or quit: the safest result reached so far, and the safety net.
     public mutating func endEarly() -> String {
         finished = true
-        let outcome = interview.outcomeSoFar(log: log, now: clock(), timeZone: timeZone)
+        // The unanswered question counts as "not sure": a missing answer takes the safer branch.
+        var assumed = log
+        if case .question(let prompt) = step() {
+            switch prompt.kind {
+            case .pickFindings, .yesNo: assumed.append(LoggedAnswer(key: prompt.key, answer: "unsure"))
+            case .time: assumed.append(LoggedAnswer(key: prompt.key, answer: "unknown"))
+            default: break
+            }
+        }
+        let outcome = interview.outcomeSoFar(log: assumed, now: clock(), timeZone: timeZone)
         return "\nThe check ended before all questions were answered. This is the safest advice so far.\n"
             + renderer.render(outcome)
     }
