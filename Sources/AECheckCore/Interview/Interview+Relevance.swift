@@ -3,11 +3,11 @@ extension Interview.Walk {
     /// are not already surely firing, could still fire, and would raise the level, resolve an
     /// assumption or add an action. With `anchored`, only rules that involve a finding the
     /// person already reported count (follow-ups stay on topic).
-    func worthAsking(_ id: String, anchored: Bool) -> [String] {
+    func worthAsking(_ id: String, anchored: Bool, current known: Outcome? = nil) -> [String] {
         guard let question = knowledge.questions[id] else { return [] }
         let targets = Targets(question: question, evidence: evidence)
         guard !targets.isEmpty else { return [] }
-        let current = interview.triage.assess(evidence)
+        let current = known ?? interview.triage.assess(evidence)
         let currentRank = knowledge.rank(of: current.level)
         let reported = Set(evidence.findings.values.filter { $0.status != .absent }.map(\.id))
         var reasons: [String] = []
@@ -35,9 +35,10 @@ extension Interview.Walk {
     /// The follow-up most worth asking: the one whose rules are most urgent, then file order.
     func bestFollowup() -> (String, [String])? {
         var best: (id: String, rank: Int, rules: [String])?
+        let current = interview.triage.assess(evidence)
         for id in knowledge.questionOrder {
             guard let question = knowledge.questions[id], question.followup, !asked.contains(id) else { continue }
-            let rules = worthAsking(id, anchored: true)
+            let rules = worthAsking(id, anchored: true, current: current)
             guard !rules.isEmpty else { continue }
             let rank = rules.map { knowledge.rank(of: ruleLevel($0)) }.max() ?? 0
             if best == nil || rank > best!.rank { best = (id, rank, rules) }

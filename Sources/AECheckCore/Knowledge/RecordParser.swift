@@ -52,49 +52,68 @@ enum RecordParser {
             current = []
         }
 
+        // Work on UTF-8 bytes: every character the syntax cares about is ASCII, and this is
+        // the start-up path of every run.
+        let bytes = Array(text.utf8)
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var low = range.lowerBound
+            var high = range.upperBound
+            while low < high, isBlank(bytes[low]) { low += 1 }
+            while high > low, isBlank(bytes[high - 1]) { high -= 1 }
+            return low..<high
+        }
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let newline = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = newline + 1 }
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.utf8.count > lineLimit {
+            var lineEnd = newline
+            if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd - lineStart > lineLimit {
                 sink.error(
-                    .lineTooLong(line.utf8.count, limit: lineLimit), at: SourceLocation(file: file, line: lineNumber))
+                    .lineTooLong(lineEnd - lineStart, limit: lineLimit), at: SourceLocation(file: file, line: lineNumber))
                 continue
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
+            let content = trimmed(lineStart..<lineEnd)
+            if content.isEmpty {
                 flush()
                 continue
             }
-            if trimmed.hasPrefix("#") { continue }
+            if bytes[content.lowerBound] == UInt8(ascii: "#") { continue }
             sawContent = true
-            if trimmed.hasPrefix("+ ") || trimmed == "+" {
+            if bytes[content.lowerBound] == UInt8(ascii: "+"),
+                content.count == 1 || isBlank(bytes[content.lowerBound + 1])
+            {
                 guard !current.isEmpty else {
                     sink.error(.danglingContinuation(), at: SourceLocation(file: file, line: lineNumber))
                     continue
                 }
-                let more = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+                let more = string(trimmed(content.lowerBound + 1..<content.upperBound))
                 current[current.count - 1].value += (current[current.count - 1].value.isEmpty ? "" : " ") + more
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else {
-                sink.error(.expectedField(trimmed), at: SourceLocation(file: file, line: lineNumber))
+            guard let colon = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: ":")) else {
+                sink.error(.expectedField(string(content)), at: SourceLocation(file: file, line: lineNumber))
                 continue
             }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" || $0.isNumber }) else {
-                sink.error(.expectedField(trimmed), at: SourceLocation(file: file, line: lineNumber))
+            let nameRange = trimmed(lineStart..<colon)
+            let nameIsValid = !nameRange.isEmpty && bytes[nameRange].allSatisfy { byte in
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                    || byte == UInt8(ascii: "-")
+            }
+            guard nameIsValid else {
+                sink.error(.expectedField(string(content)), at: SourceLocation(file: file, line: lineNumber))
                 continue
             }
-            let afterColon = line[line.index(after: colon)...]
-            let leading = afterColon.prefix { $0 == " " || $0 == "\t" }.count
-            let value = afterColon.trimmingCharacters(in: .whitespaces)
-            let nameColumn = line.distance(from: line.startIndex, to: line.firstIndex { $0 != " " && $0 != "\t" }!) + 1
-            let valueColumn = line.distance(from: line.startIndex, to: colon) + 2 + leading
+            let valueRange = trimmed(colon + 1..<lineEnd)
+            let valueColumn = (valueRange.isEmpty ? lineEnd : valueRange.lowerBound) - lineStart + 1
             current.append(
                 RawField(
-                    name: name.lowercased(), value: value,
-                    location: SourceLocation(file: file, line: lineNumber, column: nameColumn),
+                    name: string(nameRange).lowercased(), value: string(valueRange),
+                    location: SourceLocation(file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
                     valueLocation: SourceLocation(file: file, line: lineNumber, column: valueColumn)))
         }
         flush()
