@@ -11,8 +11,8 @@ extension Interview.Walk {
         let currentRank = knowledge.rank(of: current.level)
         let reported = Set(evidence.findings.values.filter { $0.status != .absent }.map(\.id))
         var reasons: [String] = []
-        for rule in knowledge.rules where targets.touch(rule.condition) {
-            let findings = rule.condition.findingIDs
+        for (rule, terms) in zip(knowledge.rules, interview.ruleTerms) where targets.touch(terms) {
+            let findings = terms.findingList
             if anchored && findings.allSatisfy({ !reported.contains($0) }) { continue }
             var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence)
             let truth = evaluator.evaluate(rule.condition)
@@ -78,13 +78,13 @@ private struct Targets {
 
     var isEmpty: Bool { findings.isEmpty && fact == nil && anchor == nil && !onset && !trend }
 
-    func touch(_ condition: Condition) -> Bool {
-        if !findings.isDisjoint(with: condition.findingIDs) { return true }
-        if let fact, condition.factIDs.contains(fact) { return true }
-        if !findings.isDisjoint(with: condition.factIDs.map { "fact:" + $0 }) { return true }
-        if let anchor, condition.anchorIDs.contains(anchor) { return true }
-        if onset && condition.usesOnset { return true }
-        return trend && condition.usesTrend
+    func touch(_ terms: RuleTerms) -> Bool {
+        if !findings.isDisjoint(with: terms.findings) { return true }
+        if let fact, terms.facts.contains(fact) { return true }
+        if !findings.isDisjoint(with: terms.prefixedFacts) { return true }
+        if let anchor, terms.anchors.contains(anchor) { return true }
+        if onset && terms.usesOnset { return true }
+        return trend && terms.usesTrend
     }
 
     /// The evidence with everything this question would tell set to "not known".
@@ -97,5 +97,26 @@ private struct Targets {
         if let fact { result.facts[fact] = .unsure }
         if let anchor { result.anchors[anchor] = .unsure }
         return result
+    }
+}
+
+/// What one rule's condition mentions, worked out once per interview (relevance asks it often).
+struct RuleTerms: Sendable {
+    let findingList: [String]
+    let findings: Set<String>
+    let facts: Set<String>
+    let prefixedFacts: Set<String>
+    let anchors: Set<String>
+    let usesOnset: Bool
+    let usesTrend: Bool
+
+    init(_ condition: Condition) {
+        findingList = condition.findingIDs
+        findings = Set(findingList)
+        facts = Set(condition.factIDs)
+        prefixedFacts = Set(facts.map { "fact:" + $0 })
+        anchors = Set(condition.anchorIDs)
+        usesOnset = condition.usesOnset
+        usesTrend = condition.usesTrend
     }
 }

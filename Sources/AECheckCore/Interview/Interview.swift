@@ -18,6 +18,8 @@ public struct Interview: Sendable {
     let anchorPhrases: [String: String]
     /// The most urgent level: reaching it ends the interview at once.
     let topRank: Int
+    /// What each rule mentions, in `knowledge.rules` order.
+    let ruleTerms: [RuleTerms]
 
     /// Creates the interview for a flow of the knowledge (`check` by default).
     public init(knowledge: KnowledgeBase, flow: String = "check") {
@@ -40,12 +42,20 @@ public struct Interview: Sendable {
         }
         self.anchorPhrases = phrases
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
+        self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition) }
     }
 
     /// The next question, or the outcome when nothing left could change it.
     public func next(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> InterviewStep {
         var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
         return walk.run()
+    }
+
+    /// The next step and the evidence behind it, from one replay of the log.
+    func step(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> (step: InterviewStep, evidence: Evidence) {
+        var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
+        let step = walk.run()
+        return (step, walk.evidence)
     }
 
     /// The evidence the log gives so far (for `summary`, and the result at end of input).

@@ -69,6 +69,9 @@ private enum Readability {
     /// Syllables of one word: vowel groups, minus a silent final `e` and silent `-es`/`-ed`.
     static func syllables(_ word: String) -> Int {
         let letters = Array(word.lowercased().filter { $0.isLetter })
+        // The drug's name is a proper noun the patient must read; nobody can reword it,
+        // so it counts as one syllable rather than pushing every text that names it up a grade.
+        if String(letters) == "natalizumab" { return 1 }
         if letters.isEmpty { return 1 }
         if letters.count <= 3 { return 1 }
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
