@@ -10,11 +10,18 @@ extension Interview.Walk {
             for finding in question.findings {
                 let status: FindingStatus =
                     answer == "unsure" ? .unknown : chosen.contains(finding) ? .present : .absent
+                // A finding the person confirmed in their own words is not undone by leaving it unticked.
+                if status != .present, let old = evidence.findings[finding], old.status == .present,
+                    case .text = old.origin
+                {
+                    continue
+                }
                 evidence.set(FindingEvidence(id: finding, status: status, origin: origin), overriding: true)
             }
         case .yesno:
             if let finding = question.findings.first {
-                evidence.set(FindingEvidence(id: finding, status: Self.status(answer), origin: origin), overriding: true)
+                evidence.set(
+                    FindingEvidence(id: finding, status: Self.status(answer), origin: origin), overriding: true)
             } else if let fact = question.fact {
                 evidence.facts[fact] = answer == "unsure" ? .unsure : .bool(answer == "yes")
             }

@@ -205,8 +205,9 @@ struct TriagePropertyTests {
                 switch type {
                 case .yesNo: [.bool(true), .bool(false)]
                 case .choice(let options): options.map { .choice($0.id) }
-                case .number: S.knowledge.rules.flatMap { S.thresholds(of: id, in: $0.condition) }
-                    .flatMap { [FactValue.number($0 - 1), .number($0), .number($0 + 1)] }
+                case .number:
+                    S.knowledge.rules.flatMap { S.thresholds(of: id, in: $0.condition) }
+                        .flatMap { [FactValue.number($0 - 1), .number($0), .number($0 + 1)] }
                 }
             guard !values.isEmpty else { continue }
             let lowest = values.map { value -> Int in

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import AECheckCore
+
+/// Every time window of the rules, just inside and just outside, in the rule example syntax
+/// (offsets back from a fixed now).
+struct TimingBoundaryTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let evidence: String
+        let level: String
+        let fires: [String]
+        let silent: [String]
+
+        init(_ evidence: String, _ level: String, fires: [String] = [], silent: [String] = []) {
+            self.evidence = evidence
+            self.level = level
+            self.fires = fires
+            self.silent = silent
+        }
+
+        var testDescription: String { evidence }
+    }
+
+    static let cases: [Case] = [
+        // Reaction signs: 1h59 vs 2h01 after infusion start (the drip ran 1 hour).
+        Case(
+            "infusion-start -3h; infusion-end -2h; hives -61m", "urgent", fires: ["reaction-within-2h"],
+            silent: ["reaction-later", "reaction-during-infusion"]),
+        Case(
+            "infusion-start -3h; infusion-end -2h; hives -59m", "soon", fires: ["reaction-later"],
+            silent: ["reaction-within-2h"]),
+        // During the infusion: still running, or before its recorded end.
+        Case("infusion-start -40m; infusion-ongoing yes; hives -10m", "urgent", fires: ["reaction-during-infusion"]),
+        Case("infusion-start -3h; infusion-end -2h; hives -150m", "urgent", fires: ["reaction-during-infusion"]),
+        Case(
+            "infusion-start -3h; infusion-end -2h; hives -119m", "urgent", fires: ["reaction-within-2h"],
+            silent: ["reaction-during-infusion"]),
+        // Two reaction signs within 2 hours of the start make an emergency; after 2 hours they do not.
+        Case(
+            "infusion-start -3h; infusion-end -2h; hives -61m; dizziness -61m", "emergency",
+            fires: ["anaphylaxis-combination"]),
+        Case(
+            "infusion-start -3h; infusion-end -2h; hives -59m; dizziness -59m", "soon",
+            silent: ["anaphylaxis-combination", "reaction-within-2h"]),
+        // More than 24 months on treatment is a PML risk factor for new neuro signs.
+        Case(
+            "weakness -5mo same; treatment-months 23; jcv-antibody negative; prior-immunosuppressant no", "soon",
+            fires: ["neuro-any"], silent: ["neuro-pml-risk"]),
+        Case(
+            "weakness -5mo same; treatment-months 24; jcv-antibody negative; prior-immunosuppressant no", "soon",
+            silent: ["neuro-pml-risk"]),
+        Case(
+            "weakness -5mo same; treatment-months 25; jcv-antibody negative; prior-immunosuppressant no", "urgent",
+            fires: ["neuro-pml-risk"]),
+        // Neuro signs that began within 3 months are new.
+        Case("weakness -2mo same", "urgent", fires: ["neuro-new"]),
+        Case("weakness -4mo same", "soon", silent: ["neuro-new"]),
+        // More than 4 weeks since the last infusion: a missed dose.
+        Case("last-infusion -27d", "self-care", silent: ["missed-dose"]),
+        Case("last-infusion -28d", "self-care", silent: ["missed-dose"]),
+        Case("last-infusion -30d", "soon", fires: ["missed-dose"]),
+        Case("infusion-start -30d", "soon", fires: ["missed-dose"]),
+        // Infection signs when the next infusion is near (over 3 weeks since the last).
+        Case(
+            "cough -1d; last-infusion -20d", "soon", fires: ["chest-infection-signs"],
+            silent: ["infection-before-infusion"]),
+        Case("cough -1d; last-infusion -22d", "soon", fires: ["infection-before-infusion"]),
+        // Crohn's disease: review after 12 weeks (3 months or 4 infusions) without benefit.
+        Case(
+            "indication crohns; treatment-months 2; crohns-improved no", "self-care",
+            silent: ["crohns-no-improvement"]),
+        Case("indication crohns; treatment-months 3; crohns-improved no", "soon", fires: ["crohns-no-improvement"]),
+        Case(
+            "indication crohns; infusion-number 3; crohns-improved no", "self-care",
+            silent: ["crohns-no-improvement"]),
+        Case("indication crohns; infusion-number 4; crohns-improved no", "soon", fires: ["crohns-no-improvement"]),
+        Case("indication ms; treatment-months 13; crohns-improved no", "self-care", silent: ["crohns-no-improvement"]),
+        // Crohn's disease: steroids for more than 6 months.
+        Case("indication crohns; steroid-months 5", "self-care", silent: ["crohns-steroids"]),
+        Case("indication crohns; steroid-months 7", "soon", fires: ["crohns-steroids"]),
+        Case("indication crohns; extra-steroid-months 3", "self-care", silent: ["crohns-extra-steroids"]),
+        Case("indication crohns; extra-steroid-months 4", "soon", fires: ["crohns-extra-steroids"]),
+        // PML risk lasts 6 months after stopping.
+        Case("numbness -5mo same; stopped-treatment -5mo", "urgent", fires: ["neuro-after-stopping"]),
+        Case("numbness -5mo same; stopped-treatment -7mo", "soon", silent: ["neuro-after-stopping"]),
+        // Durations of single findings.
+        // (fever is also a reaction sign: without an infusion time its timing is unknown, so urgent.)
+        Case("infusion-start -5d; infusion-end -5d; fever -1d", "soon", fires: ["fever"], silent: ["fever-lasting"]),
+        Case("infusion-start -5d; infusion-end -5d; fever -3d", "urgent", fires: ["fever-lasting"]),
+        Case("fever -1d", "urgent", fires: ["reaction-within-2h"]),
+        Case("vomiting -23h", "soon", silent: ["vomiting-lasting"]),
+        Case("vomiting -25h", "urgent", fires: ["vomiting-lasting"]),
+        Case("headache -6d same", "self-care", silent: ["common-effects-lasting"]),
+        Case("headache -8d same", "soon", fires: ["common-effects-lasting"]),
+        // Not knowing a time takes the more urgent side at urgent level and above.
+        Case("infusion-start ?; hives", "urgent", fires: ["reaction-within-2h"]),
+    ]
+
+    @Test(arguments: cases)
+    func boundary(_ test: Case) throws {
+        let knowledge = InterviewTestSupport.knowledge
+        let evidence = try EvidenceExample.parse(test.evidence, knowledge: knowledge).get()
+        let outcome = Triage(knowledge: knowledge).assess(evidence)
+        let fired = Set(outcome.reasons.map(\.ruleID))
+        #expect(outcome.level == test.level, "fired: \(fired.sorted())")
+        for rule in test.fires { #expect(fired.contains(rule), "\(rule) should fire; fired: \(fired.sorted())") }
+        for rule in test.silent { #expect(!fired.contains(rule), "\(rule) should not fire") }
+    }
+
+    /// Every rule the table names exists, so a renamed rule cannot make a case pass silently.
+    @Test func namedRulesExist() {
+        let ids = Set(InterviewTestSupport.knowledge.rules.map(\.id))
+        for rule in Self.cases.flatMap({ $0.fires + $0.silent }) { #expect(ids.contains(rule), "\(rule)") }
+    }
+}
