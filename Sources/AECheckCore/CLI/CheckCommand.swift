@@ -1,35 +1,100 @@
 import Foundation
 
-/// `aecheck check`: the interactive symptom check, in a terminal or through a pipe.
+/// `aecheck check` (the patient symptom check) and `aecheck intake` (the nurse checklist),
+/// in a terminal or through a pipe, optionally kept in a session record.
 enum CheckCommand {
-    static func run(_ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO)
-        -> Int32
-    {
-        guard case .success(let setup) = ClockOptions.read(arguments, io: io) else { return 2 }
-        let mode = arguments.values["--mode"] ?? "patient"
-        guard let audience = Audience(rawValue: mode) else {
-            io.writeError("aecheck: unknown mode '\(mode)'; use 'patient' or 'nurse'\n")
-            return 2
-        }
+    static func run(
+        _ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO, flow: String
+    ) -> Int32 {
         if !arguments.positional.isEmpty {
             io.writeError("aecheck: unexpected argument '\(arguments.positional[0])'\n")
             return 2
         }
+        var resumed: SessionRecord?
+        if let path = arguments.values["--resume"] {
+            switch loadRecord(path, knowledge: knowledge, flow: flow) {
+            case .success(let record): resumed = record
+            case .failure(let error):
+                io.writeError("aecheck: cannot resume from \(path): \(error.message). The file was left as it is.\n")
+                return 1
+            }
+        }
+        var clockArguments = arguments
+        if clockArguments.values["--tz"] == nil, let zone = resumed?.meta.timeZone { clockArguments.values["--tz"] = zone }
+        guard case .success(let setup) = ClockOptions.read(clockArguments, io: io) else { return 2 }
+        let mode = arguments.values["--mode"] ?? resumed?.meta.mode ?? (flow == "check" ? "patient" : "nurse")
+        guard let audience = Audience(rawValue: mode) else {
+            io.writeError("aecheck: unknown mode '\(mode)'; use 'patient' or 'nurse'\n")
+            return 2
+        }
+        let recordPath = arguments.values["--resume"] ?? arguments.values["--record"]
         InterruptHandler.install(message: "\n" + knowledge.text("interrupt", for: audience) + "\n")
         var session = Session(
-            interview: Interview(knowledge: knowledge),
+            interview: Interview(knowledge: knowledge, flow: flow),
             renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour),
             timeZone: setup.timeZone, clock: setup.clock)
-        io.write(session.start())
+        let recorder = recordPath.map { Recorder(path: $0, flow: flow) }
+        if let resumed {
+            let opening = session.resume(with: resumed.log)
+            io.write("Resuming the saved session (\(resumed.log.count) answers).\n" + opening)
+        } else {
+            let opening = session.start()
+            io.write(opening)
+        }
+        guard recorder?.save(session, io: io) ?? true else { return 1 }
         while !session.finished {
             guard let line = io.readLine() else {
-                io.write(session.endEarly())
+                let closing = session.endEarly()
+                _ = recorder?.save(session, io: io, status: "stopped")
+                io.write(closing)
                 break
             }
-            io.write(session.handle(line))
+            let quitting = ["quit", "exit", "q"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+            let reply = session.handle(line)
+            _ = recorder?.save(session, io: io, status: quitting ? "stopped" : nil)
+            io.write(reply)
         }
         io.flush()
         return 0
+    }
+
+    /// Reads a record to resume, refusing one made with other knowledge or for another flow.
+    private static func loadRecord(_ path: String, knowledge: KnowledgeBase, flow: String)
+        -> Result<SessionRecord, RecordError>
+    {
+        let record: SessionRecord
+        switch RecordFile.read(path).flatMap(SessionRecord.decode) {
+        case .success(let value): record = value
+        case .failure(let error): return .failure(error)
+        }
+        guard record.meta.knowledgeHash == knowledge.hash else {
+            return .failure(
+                RecordError(
+                    "it was made with other knowledge (\(record.meta.knowledgeHash.prefix(12))), "
+                        + "not this program's (\(knowledge.shortHash))"))
+        }
+        guard record.flowID == flow else {
+            return .failure(RecordError("it is a '\(record.flowID)' session; run 'aecheck \(record.flowID) --resume'"))
+        }
+        return .success(record)
+    }
+}
+
+/// Keeps the session record up to date: rewritten whole after every answer.
+struct Recorder {
+    let path: String
+    let flow: String
+
+    /// Saves the session; `status` overrides the one worked out from the session.
+    func save(_ session: Session, io: TerminalIO, status: String? = nil) -> Bool {
+        let state = status ?? (session.finished ? "completed" : "in-progress")
+        let record = SessionRecord(session: session, flowID: flow, status: state)
+        switch RecordFile.write(record.encoded(), to: path) {
+        case .success: return true
+        case .failure(let error):
+            io.writeError("aecheck: \(error.message)\n")
+            return false
+        }
     }
 }
 

@@ -8,10 +8,10 @@ public enum CommandLineInterface {
     /// The version of the program (the knowledge has its own hash).
     public static let version = "0.1.0"
 
-    static let commands = ["check", "assess", "validate", "help"]
+    static let commands = ["check", "intake", "assess", "validate", "help"]
     static let options: [String: Bool] = [  // option -> takes a value
         "--help": false, "-h": false, "--version": false, "--knowledge": true, "--now": true, "--tz": true,
-        "--mode": true, "--json": false, "--coverage": false,
+        "--mode": true, "--json": false, "--coverage": false, "--record": true, "--resume": true,
     ]
 
     /// Parsed arguments.
@@ -45,7 +45,8 @@ public enum CommandLineInterface {
         }
         switch parsed.command {
         case "assess": return AssessCommand.run(parsed, knowledge: knowledge, io: io)
-        default: return CheckCommand.run(parsed, knowledge: knowledge, io: io)
+        case "intake": return CheckCommand.run(parsed, knowledge: knowledge, io: io, flow: "intake")
+        default: return CheckCommand.run(parsed, knowledge: knowledge, io: io, flow: "check")
         }
     }
 
@@ -142,6 +143,7 @@ public enum CommandLineInterface {
 
         USAGE
           aecheck [check] [options]        the patient symptom check (the default)
+          aecheck intake [options]         the nurse pre-infusion checklist (proceed or hold)
           aecheck assess [FILE|-] [--json] triage one evidence document (JSON)
           aecheck validate [DIR] [--coverage]
                                            check knowledge files (exit 1 on errors)
@@ -152,7 +154,9 @@ public enum CommandLineInterface {
           --knowledge DIR   use the knowledge files in DIR instead of the built-in ones
           --now TIME        fix the clock (ISO 8601), for repeatable runs
           --tz ZONE         the time zone for clock times (e.g. Europe/London)
-          --mode nurse      clinical wording and question ids
+          --mode nurse      clinical wording and question ids (the default for intake)
+          --record FILE     keep a session record (JSON, rewritten after every answer)
+          --resume FILE     continue the session saved in FILE, and keep recording to it
           --json            machine-readable output (assess)
           --coverage        list each source section with the records citing it (validate)
 

@@ -19,15 +19,21 @@ extension Interview.Walk {
             if truth == .yes { continue }
             var hypothetical = targets.unknown(in: evidence)
             if !anchored {
+                // Not yet known: anything else the rule needs might still make it fire.
                 for finding in findings where hypothetical.findings[finding] == nil {
                     hypothetical.findings[finding] = FindingEvidence(id: finding, status: .unknown)
+                }
+                for fact in terms.facts where hypothetical.facts[fact] == nil { hypothetical.facts[fact] = .unsure }
+                for anchor in terms.anchors where hypothetical.anchors[anchor] == nil {
+                    hypothetical.anchors[anchor] = .unsure
                 }
             }
             var probe = ConditionEvaluator(knowledge: knowledge, evidence: hypothetical)
             guard probe.evaluate(rule.condition) != .no else { continue }
             let raises = knowledge.rank(of: rule.level) > currentRank
             let addsAction = !Set(rule.actions).isSubset(of: current.actions)
-            if raises || addsAction || truth == .unknown { reasons.append(rule.id) }
+            let decides = interview.decides && rule.decision != nil
+            if raises || addsAction || truth == .unknown || decides { reasons.append(rule.id) }
         }
         return reasons
     }

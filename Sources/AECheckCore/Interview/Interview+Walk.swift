@@ -28,7 +28,15 @@ extension Interview {
                 if let next = perform(step) { return next }
                 if let end = emergencyEnd() { return end }
             }
-            return .outcome(interview.triage.assess(evidence))
+            return .outcome(finish(interview.triage.assess(evidence)))
+        }
+
+        /// The outcome, with the proceed / hold decision when the flow ends in one.
+        func finish(_ outcome: Outcome) -> Outcome {
+            guard interview.decides else { return outcome }
+            var decided = outcome
+            decided.decision = interview.triage.decide(evidence, outcome: outcome)
+            return decided
         }
 
         private mutating func perform(_ step: FlowStep) -> InterviewStep? {
@@ -47,14 +55,14 @@ extension Interview {
                 }
                 return nil
             case .outcome, .decision:
-                return .outcome(interview.triage.assess(evidence))
+                return .outcome(finish(interview.triage.assess(evidence)))
             }
         }
 
         /// Ends the interview when the most urgent level is reached.
         private func emergencyEnd() -> InterviewStep? {
             let outcome = interview.triage.assess(evidence)
-            return knowledge.rank(of: outcome.level) >= interview.topRank ? .outcome(outcome) : nil
+            return knowledge.rank(of: outcome.level) >= interview.topRank ? .outcome(finish(outcome)) : nil
         }
 
         // MARK: - Asking

@@ -20,6 +20,8 @@ public struct Interview: Sendable {
     let topRank: Int
     /// What each rule mentions, in `knowledge.rules` order.
     let ruleTerms: [RuleTerms]
+    /// True when the flow ends in a proceed / hold decision (the nurse checklist).
+    public let decides: Bool
 
     /// Creates the interview for a flow of the knowledge (`check` by default).
     public init(knowledge: KnowledgeBase, flow: String = "check") {
@@ -43,6 +45,7 @@ public struct Interview: Sendable {
         self.anchorPhrases = phrases
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
         self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition) }
+        self.decides = self.flow.steps.contains(.decision)
     }
 
     /// The next question, or the outcome when nothing left could change it.
@@ -67,7 +70,9 @@ public struct Interview: Sendable {
 
     /// The outcome the log supports so far, whether or not the interview has ended.
     public func outcomeSoFar(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
-        triage.assess(evidence(log: log, now: now, timeZone: timeZone))
+        var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
+        _ = walk.run()
+        return walk.finish(triage.assess(walk.evidence))
     }
 
     /// Reads free text with the knowledge's phrase lists (for `assess` and the text step).

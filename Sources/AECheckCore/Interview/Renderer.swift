@@ -12,9 +12,9 @@ public struct Renderer: Sendable {
         self.colour = colour
     }
 
-    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
-    private func levelColour(_ level: String, _ text: String) -> String {
+    func levelColour(_ level: String, _ text: String) -> String {
         guard colour else { return text }
         let rank = knowledge.rank(of: level)
         let top = knowledge.levelsByRank.last?.rank ?? 0
@@ -43,7 +43,8 @@ public struct Renderer: Sendable {
     /// The result block: the level line first, then what to do, what to watch for, why.
     public func render(_ outcome: Outcome) -> String {
         let level = knowledge.levels[outcome.level]
-        var lines: [String] = ["", levelColour(outcome.level, "Triage: \(level?.label ?? outcome.level.uppercased())")]
+        var lines: [String] = outcome.decision.map(decisionBlock) ?? []
+        lines += ["", levelColour(outcome.level, "Triage: \(level?.label ?? outcome.level.uppercased())")]
         if let wording = level?.wording.text(for: audience) { lines.append(wording) }
         let advice = outcome.advice.compactMap { knowledge.advice[$0] }
         var now = outcome.actions.compactMap { knowledge.actions[$0]?.wording.text(for: audience) }
@@ -57,6 +58,7 @@ public struct Renderer: Sendable {
         }
         section("Why:", outcome.reasons.map(explain), into: &lines)
         section("Assumed to be safe, because it was not known:", outcome.assumptions, into: &lines)
+        if let decision = outcome.decision { lines += monitoringBlock(decision) }
         if audience == .nurse { lines.append("Knowledge: \(knowledge.shortHash)") }
         lines.append("")
         lines.append(knowledge.text("disclaimer", for: audience))
@@ -64,10 +66,16 @@ public struct Renderer: Sendable {
     }
 
     /// One reason: the plain words, then the rule, findings and sources.
-    public func explain(_ reason: Reason) -> String {
+    public func explain(_ reason: Reason) -> String { explain(reason, assumptions: false) }
+
+    /// One reason; with `assumptions`, also what was taken the safer way because it was not known.
+    func explain(_ reason: Reason, assumptions: Bool) -> String {
         let findings = reason.findings.compactMap { knowledge.findings[$0]?.name.text(for: audience) }
         var detail = ["rule \(reason.ruleID)"]
         if !findings.isEmpty { detail.append("found: " + findings.joined(separator: ", ")) }
+        if assumptions && !reason.assumptions.isEmpty {
+            detail.append("assumed, not known: " + reason.assumptions.joined(separator: ", "))
+        }
         detail.append("source: " + reason.citations.map(\.description).joined(separator: "; "))
         return reason.text.text(for: audience) + " (" + detail.joined(separator: "; ") + ")"
     }
@@ -104,7 +112,7 @@ public struct Renderer: Sendable {
         return formatter.string(from: band.earliest) + " to " + formatter.string(from: band.latest)
     }
 
-    private func section(_ title: String, _ items: [String], into lines: inout [String]) {
+    func section(_ title: String, _ items: [String], into lines: inout [String]) {
         guard !items.isEmpty else { return }
         lines.append("")
         lines.append(bold(title))

@@ -22,6 +22,12 @@ public struct Session: Sendable {
         self.clock = clock
     }
 
+    /// Continues from a saved answer log (`--resume`): the log is replayed, nothing is asked again.
+    public mutating func resume(with saved: [LoggedAnswer]) -> String {
+        log = saved
+        return show(step())
+    }
+
     /// The current step.
     public func step() -> InterviewStep {
         interview.next(log: log, now: clock(), timeZone: timeZone)
@@ -78,7 +84,16 @@ public struct Session: Sendable {
     /// At end of input or quit: the safest result reached so far, and the safety net.
     public mutating func endEarly() -> String {
         finished = true
-        // The unanswered question counts as "not sure": a missing answer takes the safer branch.
+        let now = clock()
+        let assumed = assumedLog()
+        let outcome = interview.outcomeSoFar(log: assumed, now: now, timeZone: timeZone)
+        return "\nThe check ended before all questions were answered. This is the safest advice so far.\n"
+            + renderer.render(outcome) + handover(outcome, log: assumed, now: now)
+    }
+
+    /// The log with the unanswered question counted as "not sure": a missing answer takes
+    /// the safer branch.
+    func assumedLog() -> [LoggedAnswer] {
         var assumed = log
         if case .question(let prompt) = step() {
             switch prompt.kind {
@@ -87,9 +102,19 @@ public struct Session: Sendable {
             default: break
             }
         }
-        let outcome = interview.outcomeSoFar(log: assumed, now: clock(), timeZone: timeZone)
-        return "\nThe check ended before all questions were answered. This is the safest advice so far.\n"
-            + renderer.render(outcome)
+        return assumed
+    }
+
+    /// The safest outcome reached so far, as given at end of input.
+    public func safestOutcome() -> Outcome {
+        interview.outcomeSoFar(log: assumedLog(), now: clock(), timeZone: timeZone)
+    }
+
+    /// The chart handover, for the nurse wording only.
+    private func handover(_ outcome: Outcome, log: [LoggedAnswer], now: Date) -> String {
+        guard renderer.audience == .nurse else { return "" }
+        let evidence = interview.evidence(log: log, now: now, timeZone: timeZone)
+        return renderer.handover(evidence, outcome: outcome, title: interview.flow.title)
     }
 
     private mutating func show(_ step: InterviewStep) -> String {
@@ -97,7 +122,7 @@ public struct Session: Sendable {
         case .question(let prompt): return "\n" + renderer.render(prompt)
         case .outcome(let outcome):
             finished = true
-            return renderer.render(outcome)
+            return renderer.render(outcome) + handover(outcome, log: log, now: clock())
         }
     }
 

@@ -302,6 +302,9 @@ struct KnowledgeBuilder {
             sink.error(.badCondition(failure.message), at: location)
             unparsedConditions.insert(record.id)
         }
+        if let decision = record.first("decision"), !["hold", "note"].contains(decision.value) {
+            sink.error(.badValue("decision", decision.value, expected: "hold or note"), at: decision.valueLocation)
+        }
         for field in record.fields where field.name == "example" || field.name == "near-miss" {
             examples.append((record.id, field.name == "example", field))
         }

@@ -45,5 +45,7 @@ enum RecordSchema {
     ]
 
     /// Anchors the evidence model knows.
-    static let anchors = ["infusion-start", "infusion-end", "last-infusion", "stopped-treatment", "onset"]
+    static let anchors = [
+        "infusion-start", "infusion-end", "last-infusion", "stopped-treatment", "treatment-start", "antibody-test", "onset",
+    ]
 }

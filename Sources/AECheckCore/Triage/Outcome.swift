@@ -27,6 +27,6 @@ public struct Outcome: Hashable, Sendable {
     public var assumptions: [String]
     /// Findings not yet asked whose answer could still raise the level.
     public var openQuestions: [String]
-    /// A `hold` decision from the nurse checklist rules, if any.
-    public var decision: String?
+    /// Proceed or hold, for a flow that ends in a decision (the nurse checklist).
+    public var decision: Decision?
 }

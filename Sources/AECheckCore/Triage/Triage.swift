@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The level is the most urgent among the rules that fire. A rule fires when its condition
 /// is true, or when it is unknown and the rule's level is at or above the setting
-/// `assume-unknown-from` (not knowing never lowers the result).
+/// `assume-unknown-from` (not knowing never lowers the result). Checklist notes
+/// (`decision: note`) never count towards the level; see ``Triage/decide(_:outcome:)``.
 public struct Triage: Sendable {
     public let knowledge: KnowledgeBase
     private let assumeFrom: Int
@@ -26,11 +27,9 @@ public struct Triage: Sendable {
     /// Assesses the evidence against every rule.
     public func assess(_ evidence: Evidence) -> Outcome {
         var reasons: [Reason] = []
-        var decision: String?
-        for rule in knowledge.rules {
+        for rule in knowledge.rules where rule.decision != Decision.note {
             let result = fires(rule, on: evidence)
             guard result.fired else { continue }
-            if rule.decision != nil { decision = rule.decision }
             var seen: Set<String> = []
             reasons.append(
                 Reason(
@@ -48,15 +47,14 @@ public struct Triage: Sendable {
             advice: Self.unique(fired.filter { $0.level == level }.flatMap(\.advice)),
             reasons: reasons,
             assumptions: Self.unique(reasons.flatMap(\.assumptions)),
-            openQuestions: openQuestions(evidence, above: knowledge.rank(of: level)),
-            decision: decision)
+            openQuestions: openQuestions(evidence, above: knowledge.rank(of: level)))
     }
 
     /// Findings never mentioned that appear in a rule more urgent than `rank`, where that rule
     /// could still fire if they were present.
     func openQuestions(_ evidence: Evidence, above rank: Int) -> [String] {
         var open: [String] = []
-        for rule in knowledge.rules where knowledge.rank(of: rule.level) > rank {
+        for rule in knowledge.rules where knowledge.rank(of: rule.level) > rank && rule.decision != Decision.note {
             let missing = rule.condition.findingIDs.filter { evidence.findings[$0] == nil }
             guard !missing.isEmpty else { continue }
             var hypothetical = evidence

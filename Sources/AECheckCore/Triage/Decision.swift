@@ -1,0 +1,58 @@
+import Foundation
+
+/// The end of a nurse checklist: may the infusion go ahead, and what to watch and monitor.
+///
+/// The infusion is held when a rule marked `decision: hold` fires or stays unknown (a "not
+/// sure" never lets an infusion go ahead), or when the triage level is at or above the
+/// setting `hold-from`. Rules marked `decision: note` never change the level; they list
+/// observation and monitoring reminders, also when their answer was unknown.
+public struct Decision: Hashable, Sendable {
+    /// `hold` or `proceed`.
+    public var verdict: String
+    /// Why the infusion is held (empty when it may proceed).
+    public var holdReasons: [Reason]
+    /// Observation and monitoring reminders.
+    public var notes: [Reason]
+    /// Advice ids of the notes, without repeats.
+    public var noteAdvice: [String]
+
+    public var holds: Bool { verdict == Self.hold }
+
+    public static let hold = "hold"
+    public static let proceed = "proceed"
+    public static let note = "note"
+}
+
+extension Triage {
+    /// Decides proceed or hold for a checklist, given the evidence and its triage outcome.
+    public func decide(_ evidence: Evidence, outcome: Outcome) -> Decision {
+        let holdFrom = knowledge.list("hold-from").first.flatMap { knowledge.levels[$0]?.rank }
+        var holdReasons: [Reason] = []
+        var notes: [Reason] = []
+        var held: Set<String> = []
+        for rule in knowledge.rules where rule.decision != nil {
+            var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence)
+            let truth = evaluator.evaluate(rule.condition)
+            guard truth != .no else { continue }
+            let reason = Reason(
+                ruleID: rule.id, level: rule.level, text: rule.reason, findings: Self.unique(evaluator.used),
+                assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [], citations: rule.citations)
+            if rule.decision == Decision.note {
+                notes.append(reason)
+            } else {
+                holdReasons.append(reason)
+                held.insert(rule.id)
+            }
+        }
+        if let holdFrom {
+            for reason in outcome.reasons where knowledge.rank(of: reason.level) >= holdFrom && !held.contains(reason.ruleID) {
+                holdReasons.append(reason)
+            }
+        }
+        holdReasons.sort { knowledge.rank(of: $0.level) > knowledge.rank(of: $1.level) }
+        let rules = Dictionary(knowledge.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return Decision(
+            verdict: holdReasons.isEmpty ? Decision.proceed : Decision.hold, holdReasons: holdReasons, notes: notes,
+            noteAdvice: Self.unique(notes.compactMap { rules[$0.ruleID] }.flatMap(\.advice)))
+    }
+}
