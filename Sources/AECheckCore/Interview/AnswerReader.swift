@@ -56,11 +56,15 @@ struct AnswerReader {
             return .failure("please choose a number from 1 to \(count + 1)")
         case .number:
             if number == nil, Self.unsure.contains(lowered) { return .success("unsure") }
-            let digits = lowered.split(separator: " ").first.map(String.init) ?? lowered
-            guard let value = Double(digits), value.isFinite else { return .failure("please type a number, or 'not sure'") }
-            if let fact = knowledge.questions[prompt.questionID]?.fact,
-                case .number(let low, let high, _) = knowledge.facts[fact]?.type
-            {
+            let fact = knowledge.questions[prompt.questionID]?.fact
+            var unit: String?
+            if let fact, case .number(_, _, let named) = knowledge.facts[fact]?.type { unit = named }
+            let value: Double
+            switch Self.readNumber(lowered, unit: unit) {
+            case .success(let read): value = read
+            case .failure(let refusal): return .failure(refusal)
+            }
+            if let fact, case .number(let low, let high, _) = knowledge.facts[fact]?.type {
                 if let low, value < low { return .failure("that number is too small; the lowest is \(Self.show(low))") }
                 if let high, value > high { return .failure("that number is too large; the highest is \(Self.show(high))") }
             }
@@ -74,6 +78,38 @@ struct AnswerReader {
             case .success(let parsed): return .success(parsed.band.isoRange)
             case .failure(let refusal): return .failure(AnswerRefusal(refusal.message))
             }
+        }
+    }
+
+    /// Seconds in each unit a number question may be asked in, for answers given in another
+    /// unit ("13 weeks" to a question in months). A month counts as 30 days, as in the time
+    /// parser, so "2 years" is 24 months.
+    static let secondsPerUnit: [String: Double] = [
+        "days": 86_400, "weeks": 7 * 86_400, "months": 30 * 86_400, "years": 360 * 86_400,
+    ]
+
+    /// A number, maybe with its unit ("6", "6 months") or a duration in another unit ("13 weeks",
+    /// "2 years", converted). For "about" durations the upper end is taken: on every duration the
+    /// rules use, longer is the more urgent side.
+    static func readNumber(_ lowered: String, unit: String?) -> Result<Double, AnswerRefusal> {
+        let words = lowered.split(separator: " ").map(String.init)
+        guard let first = words.first else { return .failure("please type a number, or 'not sure'") }
+        if let value = Double(first), value.isFinite, words.count == 1 { return .success(value) }
+        let rest = words.dropFirst().joined(separator: " ")
+        if let value = Double(first), value.isFinite, let unit,
+            rest == unit || rest + "s" == unit || rest == String(unit.dropLast())
+        {
+            return .success(value)
+        }
+        guard let unit, let perUnit = secondsPerUnit[unit] else {
+            if let value = Double(first), value.isFinite, unit == nil { return .success(value) }
+            return .failure(AnswerRefusal("please type a number\(unit.map { " of " + $0 } ?? ""), or 'not sure'"))
+        }
+        switch TimeParser.parseDuration(lowered) {
+        case .success(let range):
+            return .success((range.upperBound / perUnit * 100).rounded() / 100)
+        case .failure:
+            return .failure(AnswerRefusal("please type a number of \(unit), e.g. 6, or 'not sure'"))
         }
     }
 

@@ -10,16 +10,12 @@ extension Interview.Walk {
             for finding in question.findings {
                 let status: FindingStatus =
                     answer == "unsure" ? .unknown : chosen.contains(finding) ? .present : .absent
-                // A finding the person confirmed in their own words is not undone by leaving it unticked.
-                if status != .present, let old = evidence.findings[finding], old.status == .present,
-                    case .text = old.origin
-                {
-                    continue
-                }
+                if keepsPresent(finding, against: status, origin: origin) { continue }
                 evidence.set(FindingEvidence(id: finding, status: status, origin: origin), overriding: true)
             }
         case .yesno:
             if let finding = question.findings.first {
+                guard !keepsPresent(finding, against: Self.status(answer), origin: origin) else { return }
                 evidence.set(
                     FindingEvidence(id: finding, status: Self.status(answer), origin: origin), overriding: true)
             } else if let fact = question.fact {
@@ -46,6 +42,14 @@ extension Interview.Walk {
         case .text:
             break
         }
+    }
+
+    /// A finding already present, from the person's own words or another question, is not
+    /// undone by a later question left unticked or answered "no" or "not sure": the more urgent
+    /// reading stands (changing the first answer is what `back` is for).
+    private func keepsPresent(_ finding: String, against status: FindingStatus, origin: EvidenceOrigin) -> Bool {
+        guard status != .present, let old = evidence.findings[finding], old.status == .present else { return false }
+        return old.origin != origin
     }
 
     private mutating func applyTime(_ answer: String, to question: Question) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A unit a quantity of time is counted in.
 enum TimeUnit: Sendable {
-    case second, minute, hour, day, week, month
+    case second, minute, hour, day, week, month, year
 
     /// `value` of this unit as a calendar span.
     func span(_ value: Double) -> CalendarSpan {
@@ -13,6 +13,7 @@ enum TimeUnit: Sendable {
         case .day: return CalendarSpan(days: value)
         case .week: return CalendarSpan(days: value * 7)
         case .month: return CalendarSpan(months: value)
+        case .year: return CalendarSpan(months: value * 12)
         }
     }
 }
@@ -31,6 +32,7 @@ enum TimeVocabulary {
         "day": .day, "days": .day,
         "wk": .week, "wks": .week, "week": .week, "weeks": .week,
         "month": .month, "months": .month,
+        "yr": .year, "yrs": .year, "year": .year, "years": .year,
     ]
 
     static let approximators: Set<String> = [
