@@ -103,7 +103,18 @@ struct ConditionEvaluator {
     }
 
     private func anchorBand(_ id: String) -> TimeBand? {
-        if case .known(let band) = evidence.anchors[id] { return band }
+        if case .known(let band) = anchor(id) { return band }
+        return nil
+    }
+
+    /// An anchor's value, or that of the anchor the setting `anchor-fallback` names for it
+    /// (the most recent infusion's start is the last infusion's date when only that is known).
+    private func anchor(_ id: String) -> AnchorValue? {
+        if let value = evidence.anchors[id] { return value }
+        for pair in knowledge.list("anchor-fallback") {
+            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == id, let value = evidence.anchors[parts[1]] { return value }
+        }
         return nil
     }
 
@@ -156,7 +167,7 @@ struct ConditionEvaluator {
     }
 
     private mutating func since(_ anchorID: String, over: Bool, _ span: TimeSpan) -> Truth {
-        switch evidence.anchors[anchorID] {
+        switch anchor(anchorID) {
         case nil: return .no
         case .unsure:
             unknowns.append("the date of \(anchorID.replacingOccurrences(of: "-", with: " "))")
