@@ -20,7 +20,9 @@ enum CheckCommand {
             }
         }
         var clockArguments = arguments
-        if clockArguments.values["--tz"] == nil, let zone = resumed?.meta.timeZone { clockArguments.values["--tz"] = zone }
+        if clockArguments.values["--tz"] == nil, let zone = resumed?.meta.timeZone {
+            clockArguments.values["--tz"] = zone
+        }
         guard case .success(let setup) = ClockOptions.read(clockArguments, io: io) else { return 2 }
         let mode = arguments.values["--mode"] ?? resumed?.meta.mode ?? (flow == "check" ? "patient" : "nurse")
         guard let audience = Audience(rawValue: mode) else {

@@ -46,6 +46,7 @@ enum RecordSchema {
 
     /// Anchors the evidence model knows.
     static let anchors = [
-        "infusion-start", "infusion-end", "last-infusion", "stopped-treatment", "treatment-start", "antibody-test", "onset",
+        "infusion-start", "infusion-end", "last-infusion", "stopped-treatment", "treatment-start", "antibody-test",
+        "onset",
     ]
 }

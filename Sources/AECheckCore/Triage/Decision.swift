@@ -45,7 +45,8 @@ extension Triage {
             }
         }
         if let holdFrom {
-            for reason in outcome.reasons where knowledge.rank(of: reason.level) >= holdFrom && !held.contains(reason.ruleID) {
+            for reason in outcome.reasons
+            where knowledge.rank(of: reason.level) >= holdFrom && !held.contains(reason.ruleID) {
                 holdReasons.append(reason)
             }
         }

@@ -50,7 +50,10 @@ struct IntakeDecisionTests {
     /// Each hold reason of the checklist, with the rule that must hold the infusion.
     static let holdCases: [(String, [String: String], String)] = [
         ("previous PML", ["contraindications": "prior-pml"], "contraindication-pml"),
-        ("drug or murine hypersensitivity", ["contraindications": "drug-hypersensitivity"], "contraindication-hypersensitivity"),
+        (
+            "drug or murine hypersensitivity", ["contraindications": "drug-hypersensitivity"],
+            "contraindication-hypersensitivity"
+        ),
         ("immunocompromised", ["contraindications": "immunocompromised"], "contraindication-immunocompromised"),
         ("immunosuppressant now", ["contraindications": "immunosuppressive-therapy"], "immunosuppressive-therapy"),
         ("reaction at an earlier infusion", ["earlier-reaction": "yes"], "earlier-reaction"),
@@ -61,12 +64,18 @@ struct IntakeDecisionTests {
         ("abnormal liver tests", ["liver-history": "abnormal-liver-test"], "abnormal-liver-test"),
         ("jaundice now", ["liver-signs": "yellow-skin-eyes"], "liver-signs"),
         ("fever now", ["infection-signs": "fever"], "fever"),
-        ("new neurological problem", ["neuro-signs": "weakness", "symptom-onset": Support.ago(3 * 86_400)], "neuro-new"),
+        (
+            "new neurological problem", ["neuro-signs": "weakness", "symptom-onset": Support.ago(3 * 86_400)],
+            "neuro-new"
+        ),
         ("bruising or bleeding", ["bleeding-signs": "easy-bruising"], "bleeding-signs"),
         ("eye pain or redness", ["eye-signs": "eye-pain-redness"], "eye-warning"),
         (
             "Crohn's without benefit at 13 weeks",
-            ["indication": "crohns", "next-infusion-number": "3", "treatment-start": Support.ago(13 * 7 * 86_400), "crohns-improved": "no", "treatment-months": "3"],
+            [
+                "indication": "crohns", "next-infusion-number": "3", "treatment-start": Support.ago(13 * 7 * 86_400),
+                "crohns-improved": "no", "treatment-months": "3",
+            ],
             "crohns-no-improvement"
         ),
         (
@@ -93,9 +102,15 @@ struct IntakeDecisionTests {
     static let proceedCases: [(String, [String: String])] = [
         (
             "Crohn's at 11 weeks, infusion 3",
-            ["indication": "crohns", "next-infusion-number": "3", "treatment-start": Support.ago(11 * 7 * 86_400), "crohns-improved": "no", "treatment-months": "2"]
+            [
+                "indication": "crohns", "next-infusion-number": "3", "treatment-start": Support.ago(11 * 7 * 86_400),
+                "crohns-improved": "no", "treatment-months": "2",
+            ]
         ),
-        ("Crohn's on steroids for 5 months", ["indication": "crohns", "crohns-improved": "yes", "steroid-months": "5"]),
+        (
+            "Crohn's on steroids for 5 months",
+            ["indication": "crohns", "crohns-improved": "yes", "steroid-months": "5"]
+        ),
         ("age 18", ["age": "18"]),
         ("last infusion 27 days ago", ["last-infusion": Support.ago(27 * 86_400)]),
     ]
