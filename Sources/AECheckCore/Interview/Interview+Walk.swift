@@ -7,7 +7,15 @@ extension Interview {
         let answers: [String: String]
         let now: Date
         let timeZone: TimeZone
-        var evidence: Evidence
+        var evidence: Evidence {
+            didSet { evidenceVersion &+= 1 }
+        }
+        /// Counts changes to `evidence`, so triage runs once per version of it.
+        private var evidenceVersion = 0
+        /// The triage of the evidence at one version.
+        private let assessed = AssessmentMemo()
+        /// The Gregorian calendar in `timeZone`, for every rule evaluation of this walk.
+        let calendar: Calendar
         /// Question keys already asked in this walk, so nothing is asked twice.
         var asked: Set<String> = []
 
@@ -19,16 +27,39 @@ extension Interview {
             self.now = now
             self.timeZone = timeZone
             self.evidence = Evidence(now: now, timeZone: timeZone)
+            self.calendar = ConditionEvaluator.calendar(for: evidence)
         }
 
         var knowledge: KnowledgeBase { interview.knowledge }
+
+        /// What is remembered about the current evidence (looked up once per version of it).
+        func memo() -> EvidenceMemo {
+            if let known = assessed.value, assessed.version == evidenceVersion { return known }
+            let memo = interview.cache.memo(of: evidence) {
+                interview.triage.evaluate(evidence, openQuestions: false)
+            }
+            assessed.value = memo
+            assessed.version = evidenceVersion
+            return memo
+        }
+
+        /// Triage of the current evidence, with each rule's truth; its outcome lacks the open
+        /// questions (relevance and the emergency check need only the level and actions).
+        func assessment() -> InterviewCache.Assessment { memo().assessment }
+
+        /// The complete outcome for the current evidence, as `Triage.assess` gives it.
+        func outcome() -> Outcome {
+            memo().outcome { partial in
+                interview.triage.openQuestions(evidence, above: knowledge.rank(of: partial.level))
+            }
+        }
 
         mutating func run() -> InterviewStep {
             for step in interview.flow.steps {
                 if let next = perform(step) { return next }
                 if let end = emergencyEnd() { return end }
             }
-            return .outcome(interview.triage.assess(evidence))
+            return .outcome(outcome())
         }
 
         private mutating func perform(_ step: FlowStep) -> InterviewStep? {
@@ -47,14 +78,14 @@ extension Interview {
                 }
                 return nil
             case .outcome, .decision:
-                return .outcome(interview.triage.assess(evidence))
+                return .outcome(outcome())
             }
         }
 
         /// Ends the interview when the most urgent level is reached.
         private func emergencyEnd() -> InterviewStep? {
-            let outcome = interview.triage.assess(evidence)
-            return knowledge.rank(of: outcome.level) >= interview.topRank ? .outcome(outcome) : nil
+            let level = assessment().outcome.level
+            return knowledge.rank(of: level) >= interview.topRank ? .outcome(outcome()) : nil
         }
 
         // MARK: - Asking
@@ -132,7 +163,8 @@ extension Interview {
                 guard let text = answers[key] else {
                     return .question(prompt(for: question, key: key))
                 }
-                var understood = interview.understand(text, now: now, timeZone: timeZone, anchors: evidence.anchors)
+                var understood = interview.understandOnce(
+                    text, now: now, timeZone: timeZone, anchors: evidence.anchors)
                 var confirmRound = 1
                 while true {
                     let confirmKey = "\(key)/confirm" + (confirmRound == 1 ? "" : "\(confirmRound)")
@@ -149,7 +181,7 @@ extension Interview {
                         return nil
                     }
                     if reply.hasPrefix("add:"), confirmRound < 5 {
-                        understood += interview.understand(
+                        understood += interview.understandOnce(
                             String(reply.dropFirst(4)), now: now, timeZone: timeZone, anchors: evidence.anchors)
                         confirmRound += 1
                         continue
@@ -189,4 +221,10 @@ extension Interview {
                 help: nil)
         }
     }
+}
+
+/// The memo of the walk's current evidence, kept in a box so non-mutating code can fill it.
+final class AssessmentMemo {
+    var version = -1
+    var value: EvidenceMemo?
 }
