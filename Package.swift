@@ -20,6 +20,11 @@ let package = Package(
             name: "aecheck",
             dependencies: ["AECheckCore"]
         ),
+        // In-process benchmarks for Scripts/bench (answer latency, assess throughput, matcher cost).
+        .executableTarget(
+            name: "aecheck-bench",
+            dependencies: ["AECheckCore"]
+        ),
         // Build-time embedding of Knowledge/*.txt into the library, so the binary
         // carries its default knowledge wherever it is copied.
         .executableTarget(

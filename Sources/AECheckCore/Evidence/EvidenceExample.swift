@@ -9,11 +9,19 @@ enum EvidenceExample {
     /// The fixed clock examples are read against.
     static let now = Date(timeIntervalSince1970: 1_767_268_800)  // 2026-01-01T12:00:00Z
 
-    static func parse(_ text: String, knowledge: KnowledgeBase) -> Result<Evidence, ExampleError> {
-        var evidence = Evidence(now: now, timeZone: TimeZone(identifier: "UTC")!)
+    /// UTC, the zone examples are read in.
+    static let utc = TimeZone(identifier: "UTC")!
+    /// The Gregorian calendar in UTC (made once: the loader reads every example at start-up).
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = evidence.timeZone
-        for item in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
+        calendar.timeZone = utc
+        return calendar
+    }()
+
+    static func parse(_ text: String, knowledge: KnowledgeBase) -> Result<Evidence, ExampleError> {
+        var evidence = Evidence(now: now, timeZone: utc)
+        let calendar = Self.calendar
+        for item in text.split(separator: ";").map({ $0.trimmingWhitespace() })
         where !item.isEmpty {
             var words = item.split(separator: " ").map(String.init)
             if words.first == "no", words.count == 2 {

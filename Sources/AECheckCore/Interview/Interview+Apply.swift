@@ -56,7 +56,7 @@ extension Interview.Walk {
         if let (fact, value) = question.sets[answer], let type = knowledge.facts[fact]?.type {
             evidence.facts[fact] = FactValue(value, type: type)
         }
-        let band = TimeBand(isoRange: answer)
+        let band = interview.cache.band(isoRange: answer)
         guard let anchor = question.anchor else { return }
         if anchor == "onset" {
             guard let band else { return }

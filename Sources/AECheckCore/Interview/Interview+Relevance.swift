@@ -1,59 +1,96 @@
+import Foundation
+
 extension Interview.Walk {
     /// The rules that make question `id` worth asking now: rules that mention what it asks,
     /// are not already surely firing, could still fire, and would raise the level, resolve an
-    /// assumption or add an action. With `anchored`, only rules that involve a finding the
+    /// assumption, add an action, or (in a checklist) change the decision or its notes. With `anchored`, only rules that involve a finding the
     /// person already reported count (follow-ups stay on topic).
-    func worthAsking(_ id: String, anchored: Bool, current known: Outcome? = nil) -> [String] {
+    func worthAsking(_ id: String, anchored: Bool) -> [String] {
+        memo().worthAsking(EvidenceMemo.Relevance(question: id, anchored: anchored)) {
+            relevantRules(id, anchored: anchored)
+        }
+    }
+
+    /// `worthAsking`, worked out.
+    private func relevantRules(_ id: String, anchored: Bool) -> [String] {
         guard let question = knowledge.questions[id] else { return [] }
         let targets = Targets(question: question, evidence: evidence)
         guard !targets.isEmpty else { return [] }
-        let current = known ?? interview.triage.assess(evidence)
+        let assessed = assessment()
+        let current = assessed.outcome
         let currentRank = knowledge.rank(of: current.level)
         let reported = Set(evidence.findings.values.filter { $0.status != .absent }.map(\.id))
+        let rules = knowledge.rules
+        var hypothetical: Evidence?
         var reasons: [String] = []
-        for (rule, terms) in zip(knowledge.rules, interview.ruleTerms) where targets.touch(terms) {
-            let findings = terms.findingList
+        for index in interview.touchableRules[id] ?? [] where targets.touch(interview.ruleTerms[index]) {
+            let findings = interview.ruleTerms[index].findingList
             if anchored && findings.allSatisfy({ !reported.contains($0) }) { continue }
-            var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence)
-            let truth = evaluator.evaluate(rule.condition)
+            // The rule's truth on the evidence as it is: triage already worked it out.
+            let truth = assessed.truths[index]
             if truth == .yes { continue }
-            var hypothetical = targets.unknown(in: evidence)
+            // What the answer could tell set to "not known" (the same for every rule); unless
+            // anchored, the rule's other unmentioned findings, facts and anchors count as "not
+            // known" too (anything else the rule needs might still make it fire).
+            let base = hypothetical ?? targets.unknown(in: evidence)
+            hypothetical = base
+            let assumed = anchored ? [] : Set(findings.filter { base.findings[$0] == nil })
+            var probed = base
             if !anchored {
-                // Not yet known: anything else the rule needs might still make it fire.
-                for finding in findings where hypothetical.findings[finding] == nil {
-                    hypothetical.findings[finding] = FindingEvidence(id: finding, status: .unknown)
-                }
-                for fact in terms.facts where hypothetical.facts[fact] == nil { hypothetical.facts[fact] = .unsure }
-                for anchor in terms.anchors where hypothetical.anchors[anchor] == nil {
-                    hypothetical.anchors[anchor] = .unsure
-                }
+                let terms = interview.ruleTerms[index]
+                for fact in terms.facts where probed.facts[fact] == nil { probed.facts[fact] = .unsure }
+                for anchor in terms.anchors where probed.anchors[anchor] == nil { probed.anchors[anchor] = .unsure }
             }
-            var probe = ConditionEvaluator(knowledge: knowledge, evidence: hypothetical)
-            guard probe.evaluate(rule.condition) != .no else { continue }
-            let raises = knowledge.rank(of: rule.level) > currentRank
-            let addsAction = !Set(rule.actions).isSubset(of: current.actions)
-            let decides = interview.decides && rule.decision != nil
-            if raises || addsAction || truth == .unknown || decides { reasons.append(rule.id) }
+            var probe = ConditionEvaluator(
+                knowledge: knowledge, evidence: probed, calendar: calendar, assumedUnknown: assumed)
+            guard probe.evaluate(rules[index].condition) != .no else { continue }
+            let raises = interview.triage.ruleRanks[index] > currentRank
+            let addsAction = !rules[index].actions.allSatisfy { current.actions.contains($0) }
+            // A checklist asks whatever could change its proceed / hold decision or its notes.
+            let decides = interview.decides && rules[index].decision != nil
+            if raises || addsAction || truth == .unknown || decides { reasons.append(rules[index].id) }
         }
         return reasons
     }
 
     /// The follow-up most worth asking: the one whose rules are most urgent, then file order.
     func bestFollowup() -> (String, [String])? {
+        memo().bestFollowup(asked: asked) { findBestFollowup() }
+    }
+
+    /// `bestFollowup`, worked out.
+    private func findBestFollowup() -> (String, [String])? {
         var best: (id: String, rank: Int, rules: [String])?
-        let current = interview.triage.assess(evidence)
-        for id in knowledge.questionOrder {
-            guard let question = knowledge.questions[id], question.followup, !asked.contains(id) else { continue }
-            let rules = worthAsking(id, anchored: true, current: current)
+        for id in interview.followupIDs where !asked.contains(id) {
+            let rules = worthAsking(id, anchored: true)
             guard !rules.isEmpty else { continue }
-            let rank = rules.map { knowledge.rank(of: ruleLevel($0)) }.max() ?? 0
+            let rank = rules.map { ruleRank($0) }.max() ?? 0
             if best == nil || rank > best!.rank { best = (id, rank, rules) }
         }
         return best.map { ($0.id, $0.rules) }
     }
 
-    private func ruleLevel(_ id: String) -> String {
-        knowledge.rules.first { $0.id == id }?.level ?? ""
+    /// The rank of a rule's level (0 for an unknown rule).
+    private func ruleRank(_ id: String) -> Int {
+        interview.ruleIndex[id].map { interview.triage.ruleRanks[$0] } ?? 0
+    }
+}
+
+extension Interview {
+    /// For each question, the rules (indices in `knowledge.rules` order) it could touch with
+    /// nothing known yet: relevance checks only these, as what a question tells only shrinks
+    /// as evidence comes in.
+    static func touchableRules(_ knowledge: KnowledgeBase, terms: [RuleTerms]) -> [String: [Int]] {
+        let empty = Evidence(now: Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
+        var result: [String: [Int]] = [:]
+        for (id, question) in knowledge.questions {
+            var targets = Targets(question: question, evidence: empty)
+            // With no evidence nothing is reported, so allow onsets and trends outright.
+            targets.onset = question.type == .time && question.anchor == "onset"
+            targets.trend = question.type == .trend
+            result[id] = terms.indices.filter { targets.touch(terms[$0]) }
+        }
+        return result
     }
 }
 

@@ -7,7 +7,15 @@ extension Interview {
         let answers: [String: String]
         let now: Date
         let timeZone: TimeZone
-        var evidence: Evidence
+        var evidence: Evidence {
+            didSet { evidenceVersion &+= 1 }
+        }
+        /// Counts changes to `evidence`, so triage runs once per version of it.
+        private var evidenceVersion = 0
+        /// The triage of the evidence at one version.
+        private let assessed = AssessmentMemo()
+        /// The Gregorian calendar in `timeZone`, for every rule evaluation of this walk.
+        let calendar: Calendar
         /// Question keys already asked in this walk, so nothing is asked twice.
         var asked: Set<String> = []
 
@@ -19,24 +27,42 @@ extension Interview {
             self.now = now
             self.timeZone = timeZone
             self.evidence = Evidence(now: now, timeZone: timeZone)
+            self.calendar = ConditionEvaluator.calendar(for: evidence)
         }
 
         var knowledge: KnowledgeBase { interview.knowledge }
+
+        /// What is remembered about the current evidence (looked up once per version of it).
+        func memo() -> EvidenceMemo {
+            if let known = assessed.value, assessed.version == evidenceVersion { return known }
+            let memo = interview.cache.memo(of: evidence) {
+                interview.triage.evaluate(evidence, openQuestions: false)
+            }
+            assessed.value = memo
+            assessed.version = evidenceVersion
+            return memo
+        }
+
+        /// Triage of the current evidence, with each rule's truth; its outcome lacks the open
+        /// questions (relevance and the emergency check need only the level and actions).
+        func assessment() -> InterviewCache.Assessment { memo().assessment }
+
+        /// The complete outcome for the current evidence, as `Triage.assess` gives it.
+        /// With the proceed / hold decision when the flow ends in one.
+        func outcome() -> Outcome {
+            var result = memo().outcome { partial in
+                interview.triage.openQuestions(evidence, above: knowledge.rank(of: partial.level))
+            }
+            if interview.decides { result.decision = interview.triage.decide(evidence, outcome: result) }
+            return result
+        }
 
         mutating func run() -> InterviewStep {
             for step in interview.flow.steps {
                 if let next = perform(step) { return next }
                 if let end = emergencyEnd() { return end }
             }
-            return .outcome(finish(interview.triage.assess(evidence)))
-        }
-
-        /// The outcome, with the proceed / hold decision when the flow ends in one.
-        func finish(_ outcome: Outcome) -> Outcome {
-            guard interview.decides else { return outcome }
-            var decided = outcome
-            decided.decision = interview.triage.decide(evidence, outcome: outcome)
-            return decided
+            return .outcome(outcome())
         }
 
         private mutating func perform(_ step: FlowStep) -> InterviewStep? {
@@ -55,14 +81,14 @@ extension Interview {
                 }
                 return nil
             case .outcome, .decision:
-                return .outcome(finish(interview.triage.assess(evidence)))
+                return .outcome(outcome())
             }
         }
 
         /// Ends the interview when the most urgent level is reached.
         private func emergencyEnd() -> InterviewStep? {
-            let outcome = interview.triage.assess(evidence)
-            return knowledge.rank(of: outcome.level) >= interview.topRank ? .outcome(finish(outcome)) : nil
+            let level = assessment().outcome.level
+            return knowledge.rank(of: level) >= interview.topRank ? .outcome(outcome()) : nil
         }
 
         // MARK: - Asking
@@ -140,7 +166,8 @@ extension Interview {
                 guard let text = answers[key] else {
                     return .question(prompt(for: question, key: key))
                 }
-                var understood = interview.understand(text, now: now, timeZone: timeZone, anchors: evidence.anchors)
+                var understood = interview.understandOnce(
+                    text, now: now, timeZone: timeZone, anchors: evidence.anchors)
                 var confirmRound = 1
                 while true {
                     let confirmKey = "\(key)/confirm" + (confirmRound == 1 ? "" : "\(confirmRound)")
@@ -157,7 +184,7 @@ extension Interview {
                         return nil
                     }
                     if reply.hasPrefix("add:"), confirmRound < 5 {
-                        understood += interview.understand(
+                        understood += interview.understandOnce(
                             String(reply.dropFirst(4)), now: now, timeZone: timeZone, anchors: evidence.anchors)
                         confirmRound += 1
                         continue
@@ -197,4 +224,10 @@ extension Interview {
                 help: nil)
         }
     }
+}
+
+/// The memo of the walk's current evidence, kept in a box so non-mutating code can fill it.
+final class AssessmentMemo {
+    var version = -1
+    var value: EvidenceMemo?
 }

@@ -22,6 +22,14 @@ public struct Interview: Sendable {
     let ruleTerms: [RuleTerms]
     /// True when the flow ends in a proceed / hold decision (the nurse checklist).
     public let decides: Bool
+    /// The index in `knowledge.rules` of each rule id (the first, should an id repeat).
+    let ruleIndex: [String: Int]
+    /// For each question id, the rules it could ever touch (see `touchableRules`).
+    let touchableRules: [String: [Int]]
+    /// Follow-up question ids, in file order.
+    let followupIDs: [String]
+    /// Results already worked out (replays, triage, free text); see `InterviewCache`.
+    let cache = InterviewCache()
 
     /// Creates the interview for a flow of the knowledge (`check` by default).
     public init(knowledge: KnowledgeBase, flow: String = "check") {
@@ -39,40 +47,45 @@ public struct Interview: Sendable {
                 scopeEnds: knowledge.list("scope-ends")))
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
-            let parts = value.components(separatedBy: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }
             if parts.count == 2 { phrases[parts[0]] = parts[1] }
         }
         self.anchorPhrases = phrases
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
         self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition) }
         self.decides = self.flow.steps.contains(.decision)
+        self.ruleIndex = Dictionary(
+            knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.touchableRules = Self.touchableRules(knowledge, terms: ruleTerms)
+        self.followupIDs = knowledge.questionOrder.filter { knowledge.questions[$0]?.followup == true }
     }
 
     /// The next question, or the outcome when nothing left could change it.
     public func next(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> InterviewStep {
-        var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
-        return walk.run()
+        step(log: log, now: now, timeZone: timeZone).step
     }
 
-    /// The next step and the evidence behind it, from one replay of the log.
+    /// The next step and the evidence behind it, from one replay of the log (or none, when
+    /// the last replay was of the same log, clock and zone).
     func step(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> (step: InterviewStep, evidence: Evidence) {
+        if let known = cache.replay(log: log, now: now, timeZone: timeZone) { return known }
         var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
         let step = walk.run()
+        cache.remember(
+            InterviewCache.Replay(log: log, now: now, timeZone: timeZone, step: step, evidence: walk.evidence))
         return (step, walk.evidence)
     }
 
     /// The evidence the log gives so far (for `summary`, and the result at end of input).
     public func evidence(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Evidence {
-        var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
-        _ = walk.run()
-        return walk.evidence
+        step(log: log, now: now, timeZone: timeZone).evidence
     }
 
     /// The outcome the log supports so far, whether or not the interview has ended.
     public func outcomeSoFar(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
         var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
         _ = walk.run()
-        return walk.finish(triage.assess(walk.evidence))
+        return walk.outcome()
     }
 
     /// Reads free text with the knowledge's phrase lists (for `assess` and the text step).
@@ -87,6 +100,14 @@ public struct Interview: Sendable {
         return matches.map { match in
             (match, times.first { $0.range == match.timeRange }?.time.band)
         }
+    }
+
+    /// `understand`, remembered: replays read the same answers again and again.
+    func understandOnce(_ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue])
+        -> [(match: TextMatch, onset: TimeBand?)]
+    {
+        let key = InterviewCache.TextKey(text: Array(text.utf8), now: now, timeZone: timeZone, anchors: anchors)
+        return cache.understanding(of: key) { understand(text, now: now, timeZone: timeZone, anchors: anchors) }
     }
 
     func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue]) -> TimeContext {

@@ -42,7 +42,10 @@ public struct Session: Sendable {
     /// Handles one typed line and returns what to print.
     public mutating func handle(_ line: String) -> String {
         guard !finished else { return "" }
-        let current = step()
+        // One replay gives both the step and its evidence (and the interview remembers it,
+        // so the step shown after the last answer is not replayed again here).
+        let now = clock()
+        let (current, evidence) = interview.step(log: log, now: now, timeZone: timeZone)
         guard case .question(let prompt) = current else {
             finished = true
             return show(current)
@@ -62,14 +65,10 @@ public struct Session: Sendable {
         case "why":
             return why(prompt) + "\n" + renderer.render(prompt)
         case "summary":
-            let now = clock()
-            let evidence = interview.evidence(log: log, now: now, timeZone: timeZone)
             return renderer.summary(evidence, outcome: interview.triage.assess(evidence)) + "\n" + renderer.render(prompt)
         case "quit", "exit", "q":
             return endEarly()
         default:
-            let now = clock()
-            let evidence = interview.evidence(log: log, now: now, timeZone: timeZone)
             let reader = AnswerReader(knowledge: interview.knowledge, interview: interview)
             switch reader.read(line, for: prompt, evidence: evidence) {
             case .failure(let reason):

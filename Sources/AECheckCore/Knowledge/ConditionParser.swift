@@ -20,6 +20,14 @@ struct ConditionParser {
     private let end: Int
 
     init(_ text: String) {
+        let bytes = Array(text.utf8)
+        // Every condition in the knowledge is ASCII, where a byte is a character (a line
+        // never holds "\r\n", the one two-byte ASCII character); anything else goes by characters.
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            self.tokens = Self.tokenize(ascii: bytes)
+            self.end = bytes.count
+            return
+        }
         var tokens: [Token] = []
         var index = text.startIndex
         var offset = 0
@@ -52,6 +60,43 @@ struct ConditionParser {
         }
         self.tokens = tokens
         self.end = offset
+    }
+
+    /// The tokens of ASCII text, exactly as the character loop of `init` reads them.
+    private static func tokenize(ascii bytes: [UInt8]) -> [Token] {
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",")
+        }
+        func isOperator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
+                || byte == UInt8(ascii: "!")
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var tokens: [Token] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isSpace(byte) {
+                index += 1
+            } else if isPunctuation(byte) {
+                tokens.append(Token(text: text(index..<index + 1), offset: index))
+                index += 1
+            } else if isOperator(byte) {
+                let length = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "=") ? 2 : 1
+                tokens.append(Token(text: text(index..<index + length), offset: index))
+                index += length
+            } else {
+                let start = index
+                while index < bytes.count, !isSpace(bytes[index]), !isPunctuation(bytes[index]),
+                    !isOperator(bytes[index])
+                {
+                    index += 1
+                }
+                tokens.append(Token(text: text(start..<index), offset: start))
+            }
+        }
+        return tokens
     }
 
     /// Parses the whole text as one condition.

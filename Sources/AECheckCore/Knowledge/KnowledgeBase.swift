@@ -199,7 +199,7 @@ public struct KnowledgeBase: Sendable {
     /// A list setting, split on commas.
     public func list(_ setting: String) -> [String] {
         (settings[setting] ?? []).flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { $0.trimmingWhitespace().lowercased() }
             .filter { !$0.isEmpty }
     }
 

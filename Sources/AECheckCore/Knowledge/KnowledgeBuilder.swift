@@ -12,6 +12,8 @@ struct KnowledgeBuilder {
     /// Rules whose `when:` did not parse: their examples are read but not evaluated.
     private(set) var unparsedConditions: Set<String> = []
     private var knowledge = KnowledgeBase()
+    /// Each source's section ids, for citation checks.
+    private var sectionIDs: [String: Set<String>] = [:]
 
     init(records: [RawRecord]) {
         self.records = records
@@ -109,13 +111,14 @@ struct KnowledgeBuilder {
 
     private mutating func addSource(_ record: RawRecord, into sink: inout DiagnosticSink) {
         let sections = record.all("section").compactMap { field -> (String, String)? in
-            let parts = field.value.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = field.value.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
             guard let id = parts.first, !id.isEmpty else {
                 sink.error(.badValue("section", field.value, expected: "'ID | HEADING'"), at: field.valueLocation)
                 return nil
             }
             return (id, parts.count > 1 ? parts[1] : id)
         }
+        sectionIDs[record.id] = Set(sections.map(\.0))
         knowledge.sources[record.id] = Source(
             id: record.id, title: record.first("title")?.value ?? "", file: record.first("file")?.value,
             sections: sections.map { (id: $0.0, heading: $0.1) })
@@ -216,7 +219,7 @@ struct KnowledgeBuilder {
         for field in record.all("sets") {
             let parts = field.value.split(separator: " ", maxSplits: 1).map(String.init)
             let assignment =
-                parts.count > 1 ? parts[1].split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) } : []
+                parts.count > 1 ? parts[1].split(separator: "=").map { $0.trimmingWhitespace() } : []
             guard parts.count == 2, assignment.count == 2, optionList.contains(where: { $0.id == parts[0] }) else {
                 sink.error(
                     .badValue("sets", field.value, expected: "'OPTION FACT=VALUE' naming an option"),
@@ -435,11 +438,11 @@ struct KnowledgeBuilder {
     }
 
     private func options(_ value: String) -> [String] {
-        value.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        value.components(separatedBy: "|").map { $0.trimmingWhitespace() }
     }
 
     private func list(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     private mutating func citations(
@@ -463,7 +466,7 @@ struct KnowledgeBuilder {
             return nil
         }
         let section = parts.count > 1 ? parts[1] : nil
-        if let section, !source.sections.contains(where: { $0.id == section }) {
+        if let section, !(sectionIDs[sourceID]?.contains(section) ?? false) {
             var sectionLocation = location
             sectionLocation.column += sourceID.count + 1
             reference(
@@ -479,8 +482,9 @@ struct KnowledgeBuilder {
         _ name: String, kind: String, in candidates: some Sequence<String>, at location: SourceLocation,
         into sink: inout DiagnosticSink
     ) {
+        // `contains` first: a dictionary's keys answer it without a scan or a copy.
+        guard !candidates.contains(name) else { return }
         let all = Array(candidates)
-        guard !all.contains(name) else { return }
         sink.error(.unknownReference(kind, name, suggestion: Suggestion.closest(to: name, in: all)), at: location)
     }
 }

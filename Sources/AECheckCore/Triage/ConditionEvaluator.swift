@@ -13,19 +13,36 @@ struct ConditionEvaluator {
     private(set) var used: [String] = []
     /// Plain descriptions of what was not known but mattered.
     private(set) var unknowns: [String] = []
+    /// Findings missing from the evidence that count as answered "not sure" (a hypothetical
+    /// without copying the evidence): the evaluation is as if each were in `evidence.findings`
+    /// with status unknown and nothing else known.
+    let assumedUnknown: Set<String>
 
     init(knowledge: KnowledgeBase, evidence: Evidence) {
+        self.init(knowledge: knowledge, evidence: evidence, calendar: Self.calendar(for: evidence))
+    }
+
+    /// An evaluator with a calendar already set to the evidence's time zone (calendars are
+    /// costly to make, and relevance makes many evaluators per step).
+    init(knowledge: KnowledgeBase, evidence: Evidence, calendar: Calendar, assumedUnknown: Set<String> = []) {
         self.knowledge = knowledge
         self.evidence = evidence
+        self.calendar = calendar
+        self.assumedUnknown = assumedUnknown
+    }
+
+    /// The Gregorian calendar in the evidence's time zone.
+    static func calendar(for evidence: Evidence) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = evidence.timeZone
-        self.calendar = calendar
+        return calendar
     }
 
     mutating func evaluate(_ condition: Condition) -> Truth {
         switch condition {
         case .always: return .yes
         case .noneReported:
+            if !assumedUnknown.isEmpty { return .no }
             return evidence.findings.values.contains { $0.status != .absent } ? .no : .yes
         case .finding(let id, let status, let qualifiers), .name(let id, let status, let qualifiers):
             return finding(id, status, qualifiers)
@@ -42,8 +59,8 @@ struct ConditionEvaluator {
     // MARK: - Findings
 
     private mutating func finding(_ id: String, _ test: FindingStatus, _ qualifiers: [Qualifier]) -> Truth {
-        guard let found = evidence.findings[id] else { return .no }
-        let name = knowledge.findings[id]?.name.patient ?? id
+        guard let found = evidence.findings[id] ?? assumed(id) else { return .no }
+        var name: String { knowledge.findings[id]?.name.patient ?? id }
         switch (test, found.status) {
         case (.absent, .absent), (.unknown, .unknown): return .yes
         case (.absent, .present), (.unknown, .present), (.unknown, .absent), (.present, .absent): return .no
@@ -62,6 +79,11 @@ struct ConditionEvaluator {
             if timing == .unknown { unknowns.append("the timing of \(name)") }
             return timing
         }
+    }
+
+    /// A finding of `assumedUnknown`, as the hypothetical evidence would hold it.
+    private func assumed(_ id: String) -> FindingEvidence? {
+        assumedUnknown.contains(id) ? FindingEvidence(id: id, status: .unknown) : nil
     }
 
     private func qualifier(_ found: FindingEvidence, _ qualifier: Qualifier) -> Truth {
@@ -142,7 +164,7 @@ struct ConditionEvaluator {
 
     private mutating func fact(_ id: String, _ comparison: Comparison, _ value: String) -> Truth {
         guard let actual = evidence.facts[id] else { return .no }
-        let name = knowledge.facts[id]?.name.patient ?? id
+        var name: String { knowledge.facts[id]?.name.patient ?? id }
         switch actual {
         case .unsure:
             unknowns.append("not sure about \(name)")

@@ -9,11 +9,20 @@ import Foundation
 public struct Triage: Sendable {
     public let knowledge: KnowledgeBase
     private let assumeFrom: Int
+    /// Each rule's level rank, in `knowledge.rules` order (worked out once, asked per rule).
+    let ruleRanks: [Int]
+    /// Each rule's finding ids, in `knowledge.rules` order.
+    let ruleFindings: [[String]]
+    /// The most urgent level's id: the level when no rule fires.
+    private let topLevel: String
 
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
         let level = knowledge.list("assume-unknown-from").first ?? ""
         self.assumeFrom = knowledge.levels[level]?.rank ?? (knowledge.levelsByRank.dropFirst().first?.rank ?? 0)
+        self.ruleRanks = knowledge.rules.map { knowledge.rank(of: $0.level) }
+        self.ruleFindings = knowledge.rules.map(\.condition.findingIDs)
+        self.topLevel = knowledge.levelsByRank.last?.id ?? ""
     }
 
     /// Whether one rule fires on the evidence, with what it used.
@@ -26,40 +35,68 @@ public struct Triage: Sendable {
 
     /// Assesses the evidence against every rule.
     public func assess(_ evidence: Evidence) -> Outcome {
-        var reasons: [Reason] = []
-        for rule in knowledge.rules where rule.decision != Decision.note {
-            let result = fires(rule, on: evidence)
-            guard result.fired else { continue }
+        evaluate(evidence).outcome
+    }
+
+    /// Assesses the evidence, also giving each rule's truth on it (in `knowledge.rules` order),
+    /// which relevance reuses instead of evaluating the rules again. Without `openQuestions`
+    /// the outcome's `openQuestions` is left empty (the interview needs it only at the end;
+    /// `openQuestions(_:above:)` fills it in).
+    func evaluate(_ evidence: Evidence, openQuestions withOpenQuestions: Bool = true)
+        -> (outcome: Outcome, truths: [Truth])
+    {
+        let calendar = ConditionEvaluator.calendar(for: evidence)
+        var fired: [(reason: Reason, rank: Int, rule: Int)] = []
+        var truths: [Truth] = []
+        truths.reserveCapacity(knowledge.rules.count)
+        for (index, rule) in knowledge.rules.enumerated() {
+            var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
+            let truth = evaluator.evaluate(rule.condition)
+            truths.append(truth)
+            let rank = ruleRanks[index]
+            guard rule.decision != Decision.note, truth == .yes || (truth == .unknown && rank >= assumeFrom) else {
+                continue
+            }
             var seen: Set<String> = []
-            reasons.append(
-                Reason(
-                    ruleID: rule.id, level: rule.level, text: rule.reason,
-                    findings: result.used.filter { seen.insert($0).inserted },
-                    assumptions: Self.unique(result.unknowns), citations: rule.citations))
+            fired.append(
+                (
+                    Reason(
+                        ruleID: rule.id, level: rule.level, text: rule.reason,
+                        findings: evaluator.used.filter { seen.insert($0).inserted },
+                        assumptions: Self.unique(truth == .unknown ? evaluator.unknowns : []),
+                        citations: rule.citations),
+                    rank, index
+                ))
         }
-        reasons.sort { knowledge.rank(of: $0.level) > knowledge.rank(of: $1.level) }
-        let level = reasons.first?.level ?? knowledge.levelsByRank.last?.id ?? ""
-        let rules = Dictionary(knowledge.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let fired = reasons.compactMap { rules[$0.ruleID] }
-        return Outcome(
+        // The same comparisons as sorting the reasons by their level's rank, so the same order.
+        fired.sort { $0.rank > $1.rank }
+        let reasons = fired.map(\.reason)
+        let level = reasons.first?.level ?? topLevel
+        let rules = fired.map { knowledge.rules[$0.rule] }
+        let outcome = Outcome(
             level: level,
-            actions: Self.unique(fired.flatMap(\.actions)),
-            advice: Self.unique(fired.filter { $0.level == level }.flatMap(\.advice)),
+            actions: Self.unique(rules.flatMap(\.actions)),
+            advice: Self.unique(rules.filter { $0.level == level }.flatMap(\.advice)),
             reasons: reasons,
             assumptions: Self.unique(reasons.flatMap(\.assumptions)),
-            openQuestions: openQuestions(evidence, above: knowledge.rank(of: level)))
+            openQuestions: withOpenQuestions
+                ? openQuestions(evidence, above: knowledge.rank(of: level), calendar: calendar) : [])
+        return (outcome, truths)
     }
 
     /// Findings never mentioned that appear in a rule more urgent than `rank`, where that rule
     /// could still fire if they were present.
     func openQuestions(_ evidence: Evidence, above rank: Int) -> [String] {
+        openQuestions(evidence, above: rank, calendar: ConditionEvaluator.calendar(for: evidence))
+    }
+
+    private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: Calendar) -> [String] {
         var open: [String] = []
-        for rule in knowledge.rules where knowledge.rank(of: rule.level) > rank && rule.decision != Decision.note {
-            let missing = rule.condition.findingIDs.filter { evidence.findings[$0] == nil }
+        for (index, rule) in knowledge.rules.enumerated() where ruleRanks[index] > rank && rule.decision != Decision.note {
+            let missing = ruleFindings[index].filter { evidence.findings[$0] == nil }
             guard !missing.isEmpty else { continue }
-            var hypothetical = evidence
-            for id in missing { hypothetical.findings[id] = FindingEvidence(id: id, status: .unknown) }
-            var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: hypothetical)
+            var evaluator = ConditionEvaluator(
+                knowledge: knowledge, evidence: evidence, calendar: calendar, assumedUnknown: Set(missing))
             if evaluator.evaluate(rule.condition) != .no { open += missing }
         }
         return Self.unique(open)

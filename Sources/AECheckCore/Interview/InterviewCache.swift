@@ -1,0 +1,169 @@
+import Foundation
+
+/// Remembers results of the interview's pure functions, so replaying a log that grew by one
+/// answer repeats little work: the last replay, triage of evidence already seen, and free text
+/// already read.
+///
+/// Every entry is a pure function of its key, so a hit gives exactly what recomputing would.
+/// Shared by copies of an `Interview` and safe across threads (one lock). Each table is
+/// emptied when it grows past its limit, so memory stays bounded on long runs.
+final class InterviewCache: @unchecked Sendable {
+    /// What one replay of a log gives.
+    struct Replay {
+        var log: [LoggedAnswer]
+        var now: Date
+        var timeZone: TimeZone
+        var step: InterviewStep
+        var evidence: Evidence
+    }
+
+    /// Free text read with the clock and the anchors known at the time. The text is kept as
+    /// its UTF-8 bytes: matches hold indices into it, and two canonically equal strings
+    /// (which `String` calls equal) may have different bytes.
+    struct TextKey: Hashable {
+        var text: [UInt8]
+        var now: Date
+        var timeZone: TimeZone
+        var anchors: [String: AnchorValue]
+    }
+
+    /// Triage of one evidence: the outcome and each rule's truth, in rule order. In an
+    /// `EvidenceMemo` the outcome's `openQuestions` is left empty; see `EvidenceMemo.outcome`.
+    typealias Assessment = (outcome: Outcome, truths: [Truth])
+
+    private let lock = NSLock()
+    private var replay: Replay?
+    private var assessments: [Evidence: EvidenceMemo] = [:]
+    private var texts: [TextKey: [(match: TextMatch, onset: TimeBand?)]] = [:]
+    private var bands: [String: TimeBand?] = [:]
+    private static let assessmentLimit = 4096
+    private static let textLimit = 256
+
+    /// The step and evidence of the last replay, when it was of this very log, clock and zone.
+    func replay(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> (step: InterviewStep, evidence: Evidence)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let replay, replay.now == now, replay.timeZone == timeZone, Self.same(replay.log, log) else {
+            return nil
+        }
+        return (replay.step, replay.evidence)
+    }
+
+    /// Logs with byte-for-byte the same keys and answers (not just canonically equal).
+    private static func same(_ lhs: [LoggedAnswer], _ rhs: [LoggedAnswer]) -> Bool {
+        lhs.count == rhs.count
+            && zip(lhs, rhs).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.answer.utf8.elementsEqual($1.answer.utf8) }
+    }
+
+    func remember(_ replay: Replay) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.replay = replay
+    }
+
+    /// What is remembered about `evidence`; its triage is computed by `assess` the first time.
+    func memo(of evidence: Evidence, assess: () -> Assessment) -> EvidenceMemo {
+        lock.lock()
+        let known = assessments[evidence]
+        lock.unlock()
+        if let known { return known }
+        let computed = EvidenceMemo(assessment: assess())
+        lock.lock()
+        defer { lock.unlock() }
+        if assessments.count >= Self.assessmentLimit { assessments.removeAll(keepingCapacity: true) }
+        assessments[evidence] = computed
+        return computed
+    }
+
+    /// What the matcher and time parser read in a text, computed by `compute` the first time.
+    func understanding(
+        of key: TextKey, compute: () -> [(match: TextMatch, onset: TimeBand?)]
+    ) -> [(match: TextMatch, onset: TimeBand?)] {
+        lock.lock()
+        let known = texts[key]
+        lock.unlock()
+        if let known { return known }
+        let computed = compute()
+        lock.lock()
+        defer { lock.unlock() }
+        if texts.count >= Self.textLimit { texts.removeAll(keepingCapacity: true) }
+        texts[key] = computed
+        return computed
+    }
+
+    /// A logged time range (`EARLIEST..LATEST`) read once: date formatters are slow.
+    func band(isoRange text: String) -> TimeBand? {
+        lock.lock()
+        let known = bands[text]
+        lock.unlock()
+        if let known { return known }
+        let parsed = TimeBand(isoRange: text)
+        lock.lock()
+        defer { lock.unlock() }
+        if bands.count >= Self.textLimit { bands.removeAll(keepingCapacity: true) }
+        bands[text] = .some(parsed)
+        return parsed
+    }
+}
+
+/// What the interview worked out about one evidence: its triage, which questions are worth
+/// asking on it and the best follow-up given what was already asked. All pure functions of
+/// the evidence (and of the keys), so a hit gives exactly what recomputing would.
+final class EvidenceMemo: @unchecked Sendable {
+    /// Which question, and whether only rules about reported findings count.
+    struct Relevance: Hashable {
+        var question: String
+        var anchored: Bool
+    }
+
+    /// The triage, without its open questions (the level, actions and truths are complete).
+    let assessment: InterviewCache.Assessment
+    private let lock = NSLock()
+    private var complete: Outcome?
+    private var worth: [Relevance: [String]] = [:]
+    private var best: [Set<String>: (String, [String])?] = [:]
+
+    init(assessment: InterviewCache.Assessment) {
+        self.assessment = assessment
+    }
+
+    /// The complete outcome: the triage with its open questions, added by `openQuestions`.
+    func outcome(openQuestions: (Outcome) -> [String]) -> Outcome {
+        lock.lock()
+        let known = complete
+        lock.unlock()
+        if let known { return known }
+        var outcome = assessment.outcome
+        outcome.openQuestions = openQuestions(outcome)
+        lock.lock()
+        defer { lock.unlock() }
+        complete = outcome
+        return outcome
+    }
+
+    /// The rules that make a question worth asking, computed by `compute` the first time.
+    func worthAsking(_ key: Relevance, compute: () -> [String]) -> [String] {
+        lock.lock()
+        let known = worth[key]
+        lock.unlock()
+        if let known { return known }
+        let computed = compute()
+        lock.lock()
+        defer { lock.unlock() }
+        worth[key] = computed
+        return computed
+    }
+
+    /// The best follow-up after the questions `asked`, computed by `compute` the first time.
+    func bestFollowup(asked: Set<String>, compute: () -> (String, [String])?) -> (String, [String])? {
+        lock.lock()
+        let known = best[asked]
+        lock.unlock()
+        if let known { return known }
+        let computed = compute()
+        lock.lock()
+        defer { lock.unlock() }
+        best[asked] = .some(computed)
+        return computed
+    }
+}
