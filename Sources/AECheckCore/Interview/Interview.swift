@@ -44,7 +44,7 @@ public struct Interview: Sendable {
             cues: MatcherCues(
                 negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
                 uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
-                scopeEnds: knowledge.list("scope-ends")))
+                scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words")))
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
             let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }

@@ -44,6 +44,14 @@ public struct MatcherCues: Sendable {
     /// They let "no fever, rash or swelling" negate all three findings.
     /// Example: `["and", "or", "nor"]`.
     public var listJoiners: [String]
+    /// Filler words that may sit between the words of a phrase, up to `maxGap` of them.
+    ///
+    /// They let "my lips feel a bit puffy" match the phrase "lips puffy". Gap words are single
+    /// words; a phrase never spans punctuation, and a one-word cue ("not") is never a gap word.
+    /// Example: `["feel", "a", "bit", "are", "is", "very"]`.
+    public var gapWords: [String]
+    /// How many gap words may sit between two words of a phrase.
+    public static let maxGap = 3
 
     /// Creates a cue set.
     ///
@@ -57,7 +65,8 @@ public struct MatcherCues: Sendable {
         otherPerson: [String],
         scopeEnds: [String],
         firstPerson: [String] = MatcherCues.defaultFirstPerson,
-        listJoiners: [String] = MatcherCues.defaultListJoiners
+        listJoiners: [String] = MatcherCues.defaultListJoiners,
+        gapWords: [String] = []
     ) {
         self.negationBefore = negationBefore
         self.negationAfter = negationAfter
@@ -66,6 +75,7 @@ public struct MatcherCues: Sendable {
         self.scopeEnds = scopeEnds
         self.firstPerson = firstPerson
         self.listJoiners = listJoiners
+        self.gapWords = gapWords
     }
 
     /// The default first-person words.

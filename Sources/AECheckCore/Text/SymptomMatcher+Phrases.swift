@@ -9,13 +9,18 @@ struct PhraseSpan: Sendable {
     var end: Int
     /// How many words needed typo tolerance.
     var correctedWords: Int
+    /// How many filler words sit inside the span between the phrase's words.
+    var gapWords: Int = 0
+
+    /// The number of the phrase's own words in the span.
+    var phraseWords: Int { end - start - gapWords }
 }
 
 extension SymptomMatcher {
     /// Finds every phrase occurrence, then keeps non-overlapping ones, in text order.
     ///
-    /// Overlaps prefer more words, then fewer corrected words, then the earlier span, then
-    /// the earlier lexicon entry. Phrases never span punctuation.
+    /// Overlaps prefer more phrase words, then fewer gap words, then fewer corrected words,
+    /// then the earlier span, then the earlier lexicon entry. Phrases never span punctuation.
     /// Example: "swollen lips" wins over "swollen" alone when both are in the lexicon.
     func phraseSpans(in tokens: [Token], fuzzy: inout FuzzyLookup) -> [PhraseSpan] {
         let variants = tokens.map { WordForms.variants(of: $0.norm) }
@@ -28,9 +33,8 @@ extension SymptomMatcher {
             }
         }
         candidates.sort { lhs, rhs in
-            let lhsLength = lhs.end - lhs.start
-            let rhsLength = rhs.end - rhs.start
-            if lhsLength != rhsLength { return lhsLength > rhsLength }
+            if lhs.phraseWords != rhs.phraseWords { return lhs.phraseWords > rhs.phraseWords }
+            if lhs.gapWords != rhs.gapWords { return lhs.gapWords < rhs.gapWords }
             if lhs.correctedWords != rhs.correctedWords { return lhs.correctedWords < rhs.correctedWords }
             if lhs.start != rhs.start { return lhs.start < rhs.start }
             return lexicon.phrases[lhs.phraseID].order < lexicon.phrases[rhs.phraseID].order
@@ -71,15 +75,27 @@ extension SymptomMatcher {
         let wordIDs = lexicon.phrases[phraseID].wordIDs
         guard start + wordIDs.count <= tokens.count else { return nil }
         var corrected = firstCorrected ? 1 : 0
+        var gaps = 0
+        var position = start
         for offset in 1..<max(wordIDs.count, 1) {
-            let position = start + offset
-            guard tokens[position].boundaryBefore == .none else { return nil }
+            position += 1
             let wordID = wordIDs[offset]
-            if WordForms.overlap(variants[position], lexicon.wordVariants[wordID]) { continue }
-            guard fuzzy.targets(of: tokens[position].norm).contains(wordID) else { return nil }
-            corrected += 1
+            var skipped = 0
+            while true {
+                guard position < tokens.count, tokens[position].boundaryBefore == .none else { return nil }
+                if WordForms.overlap(variants[position], lexicon.wordVariants[wordID]) { break }
+                if fuzzy.targets(of: tokens[position].norm).contains(wordID) {
+                    corrected += 1
+                    break
+                }
+                // A filler word may sit between two words of the phrase ("lips feel a bit puffy").
+                guard gapWords.contains(tokens[position].norm), skipped < MatcherCues.maxGap else { return nil }
+                skipped += 1
+                position += 1
+            }
+            gaps += skipped
         }
         return PhraseSpan(
-            phraseID: phraseID, start: start, end: start + wordIDs.count, correctedWords: corrected)
+            phraseID: phraseID, start: start, end: position + 1, correctedWords: corrected, gapWords: gaps)
     }
 }

@@ -16,6 +16,8 @@ import Foundation
 public struct SymptomMatcher: Sendable {
     let lexicon: Lexicon
     let cueIndex: CueIndex
+    /// Normalised filler words that may sit inside a phrase (never one-word cues).
+    let gapWords: Set<String>
 
     /// Precomputes the lexicon and cues; reuse one matcher for many texts.
     ///
@@ -25,6 +27,10 @@ public struct SymptomMatcher: Sendable {
         let cueIndex = CueIndex(cues)
         self.cueIndex = cueIndex
         self.lexicon = Lexicon(entries: entries, fuzzyBlocked: cueIndex.cueWords)
+        // A one-word cue ("not", "no", "maybe") is never skipped as filler.
+        let oneWordCues = [cues.negationBefore, cues.negationAfter, cues.uncertainty, cues.otherPerson, cues.scopeEnds]
+            .joined().map { Tokenizer.words(of: $0) }.filter { $0.count == 1 }.map { $0[0] }
+        self.gapWords = Set(cues.gapWords.flatMap { Tokenizer.words(of: $0) }).subtracting(oneWordCues)
     }
 
     /// Reads free text and returns matches in text order, one per finding.
