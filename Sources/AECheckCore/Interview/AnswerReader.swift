@@ -75,7 +75,9 @@ struct AnswerReader {
             if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
             let context = interview.timeContext(now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
             switch TimeParser.parse(cleaned, in: context) {
-            case .success(let parsed): return .success(parsed.band.isoRange)
+            case .success(let parsed):
+                // A bare clock time keeps its other reading (the day before) for the result to weigh.
+                return .success(parsed.band.isoRange + (parsed.alternative.map { "|" + $0.isoRange } ?? ""))
             case .failure(let refusal): return .failure(AnswerRefusal(refusal.message))
             }
         }

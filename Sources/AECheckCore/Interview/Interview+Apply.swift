@@ -56,7 +56,8 @@ extension Interview.Walk {
         if let (fact, value) = question.sets[answer], let type = knowledge.facts[fact]?.type {
             evidence.facts[fact] = FactValue(value, type: type)
         }
-        let band = interview.cache.band(isoRange: answer)
+        // A bare clock time is logged with its other reading after "|"; the first one counts here.
+        let band = interview.cache.band(isoRange: String(answer.prefix { $0 != "|" }))
         guard let anchor = question.anchor else { return }
         if anchor == "onset" {
             guard let band else { return }

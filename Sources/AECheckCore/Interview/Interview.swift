@@ -62,7 +62,9 @@ public struct Interview: Sendable {
 
     /// The next question, or the outcome when nothing left could change it.
     public func next(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> InterviewStep {
-        step(log: log, now: now, timeZone: timeZone).step
+        let step = step(log: log, now: now, timeZone: timeZone).step
+        guard case .outcome(let outcome) = step else { return step }
+        return .outcome(weighingOtherReadings(outcome, log: log, now: now, timeZone: timeZone))
     }
 
     /// The next step and the evidence behind it, from one replay of the log (or none, when
@@ -83,9 +85,43 @@ public struct Interview: Sendable {
 
     /// The outcome the log supports so far, whether or not the interview has ended.
     public func outcomeSoFar(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
+        weighingOtherReadings(plainOutcome(log: log, now: now, timeZone: timeZone), log: log, now: now, timeZone: timeZone)
+    }
+
+    private func plainOutcome(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
         var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
         _ = walk.run()
         return walk.outcome()
+    }
+
+    /// A bare clock time ("10:30") is read as its latest past occurrence; its other reading (the
+    /// day before) is logged after `|`. Where that reading would change which rules fire, the
+    /// result says so; where it would be more urgent, it is the one used (an unclear time takes
+    /// the more urgent branch).
+    func weighingOtherReadings(_ outcome: Outcome, log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
+        var result = outcome
+        for (index, entry) in log.enumerated() {
+            guard let bar = entry.answer.firstIndex(of: "|") else { continue }
+            var other = log
+            other[index].answer = String(entry.answer[entry.answer.index(after: bar)...])
+            let alternative = plainOutcome(log: other, now: now, timeZone: timeZone)
+            let fired = Set(result.reasons.map(\.ruleID))
+            let otherFired = Set(alternative.reasons.map(\.ruleID))
+            guard fired != otherFired else { continue }
+            let name = entry.key.replacingOccurrences(of: "-", with: " ")
+            let first = TimeBand(isoRange: String(entry.answer[..<bar])).map { Renderer.describe($0, timeZone: timeZone) }
+            let second = TimeBand(isoRange: other[index].answer).map { Renderer.describe($0, timeZone: timeZone) }
+            if knowledge.rank(of: alternative.level) > knowledge.rank(of: result.level) {
+                result = alternative
+                result.assumptions.append(
+                    "the \(name) could be \(first ?? "?") or \(second ?? "?"); the more urgent reading, \(second ?? "?"), was used")
+            } else {
+                let changed = otherFired.symmetricDifference(fired).sorted().joined(separator: ", ")
+                result.assumptions.append(
+                    "the \(name) was read as \(first ?? "?"); if it was \(second ?? "?"), the rules would differ (\(changed))")
+            }
+        }
+        return result
     }
 
     /// Reads free text with the knowledge's phrase lists (for `assess` and the text step).

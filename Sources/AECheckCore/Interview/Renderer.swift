@@ -57,7 +57,10 @@ public struct Renderer: Sendable {
             section("Looking after yourself:", Triage.unique(advice.flatMap(\.selfCare)), into: &lines)
         }
         section("Why:", outcome.reasons.map(explain), into: &lines)
-        section("Assumed to be safe, because it was not known:", outcome.assumptions, into: &lines)
+        let assumedTitle =
+            audience == .nurse
+            ? "Assumptions (unknowns taken the more urgent way):" : "Not known, so the safer answer was taken:"
+        section(assumedTitle, outcome.assumptions, into: &lines)
         if let decision = outcome.decision { lines += monitoringBlock(decision) }
         if audience == .nurse { lines.append("Knowledge: \(knowledge.shortHash)") }
         lines.append("")
