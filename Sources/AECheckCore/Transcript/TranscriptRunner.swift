@@ -94,14 +94,18 @@ struct TranscriptRunner {
         return verdict
     }
 
-    /// The ids of the rules a result block says fired: its Why lines read `(rule ID; ...)`.
+    /// The ids of the rules a result says fired: a text result's Why lines read
+    /// `(rule ID; ...)`, a JSON result's reasons hold `"rule":"ID"`. (`why` at a question
+    /// prints `(rule ID)`, a rule that may fire, which does not count.)
     static func firedRules(in screen: String) -> Set<String> {
         var fired: Set<String> = []
-        var rest = screen[...]
-        while let marker = rest.range(of: "(rule ") {
-            rest = rest[marker.upperBound...]
-            let id = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
-            if rest.dropFirst(id.count).first == ";" { fired.insert(String(id)) }
+        for (marker, end) in [("(rule ", ";"), ("\"rule\":\"", "\"")] {
+            var rest = screen[...]
+            while let found = rest.range(of: marker) {
+                rest = rest[found.upperBound...]
+                let id = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+                if rest.dropFirst(id.count).first == end.first { fired.insert(String(id)) }
+            }
         }
         return fired
     }
