@@ -75,7 +75,8 @@ enum InputLine {
             case UInt8(ascii: "e"): bytes.append(0x1B)
             case UInt8(ascii: "0"): bytes.append(0x00)
             case UInt8(ascii: "x"):
-                guard index + 1 < text.count, let high = hexValue(text[index]), let low = hexValue(text[index + 1]) else {
+                guard index + 1 < text.count, let high = hexValue(text[index]), let low = hexValue(text[index + 1])
+                else {
                     return .failure(Problem(message: "'\\x' needs two hex digits, e.g. \\xFF"))
                 }
                 let value = high << 4 | low
@@ -100,7 +101,8 @@ enum InputLine {
             default:
                 let shown = String(decoding: [code], as: UTF8.self)
                 return .failure(
-                    Problem(message: "unknown escape '\\\(shown)'; use \\\\, \\s, \\t, \\r, \\e, \\0, \\xHH or \\{N:TEXT}"))
+                    Problem(
+                        message: "unknown escape '\\\(shown)'; use \\\\, \\s, \\t, \\r, \\e, \\0, \\xHH or \\{N:TEXT}"))
             }
         }
         return .success(bytes)

@@ -42,12 +42,12 @@ enum LineDiff {
                 script.append(.same(old[i]))
                 i += 1
                 j += 1
-            } else if j < new.count, i == old.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                script.append(.added(new[j]))
-                j += 1
-            } else {
+            } else if i < old.count, j == new.count || lengths[i + 1][j] >= lengths[i][j + 1] {
                 script.append(.removed(old[i]))
                 i += 1
+            } else {
+                script.append(.added(new[j]))
+                j += 1
             }
         }
         script += expected[(expected.count - suffix)...].map(Edit.same)

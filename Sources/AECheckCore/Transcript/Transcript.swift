@@ -80,11 +80,13 @@ extension Transcript {
             let line = Self.lineOfFirstInvalidByte(data)
             return .failure(.init(file: file, line: line, message: "the file is not valid UTF-8"))
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let index = lines.firstIndex(where: { $0.hasSuffix("\r") }) {
+        // Checked on bytes: a Swift string holds "\r\n" as one character.
+        if let carriageReturn = data.firstIndex(of: 0x0D) {
+            let line = data[..<carriageReturn].filter { $0 == 0x0A }.count + 1
             return .failure(
-                .init(file: file, line: index + 1, message: "carriage return at the end of the line; save with LF line ends"))
+                .init(file: file, line: line, message: "carriage return in the file; save with LF line ends"))
         }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var header = HeaderReader(file: file)
         var index = 0
         while index < lines.count, lines[index].hasPrefix("#") {
@@ -92,7 +94,8 @@ extension Transcript {
             index += 1
         }
         if index == 0 {
-            return .failure(.init(file: file, line: 1, message: "missing header; a transcript starts with '# command: ...'"))
+            return .failure(
+                .init(file: file, line: 1, message: "missing header; a transcript starts with '# command: ...'"))
         }
         guard let arguments = header.arguments else {
             return .failure(.init(file: file, line: 1, message: "missing '# command:' line in the header"))
