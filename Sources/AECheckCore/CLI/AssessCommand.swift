@@ -12,7 +12,7 @@ enum AssessCommand {
         let path = arguments.positional.first ?? "-"
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = Data(io.readAll())
         } else {
             guard let read = FileManager.default.contents(atPath: path) else {
                 io.writeError("aecheck: cannot read '\(path)'\n")

@@ -153,8 +153,13 @@ enum ISODate {
 /// Prints how to get urgent help and exits 130 on Ctrl-C.
 enum InterruptHandler {
     nonisolated(unsafe) private static var message: [UInt8] = []
+    /// Serialises installs: in-process runs (transcript replay, tests) may start checks on
+    /// several threads at once.
+    private static let lock = NSLock()
 
     static func install(message text: String) {
+        lock.lock()
+        defer { lock.unlock() }
         message = Array(text.utf8)
         signal(SIGINT) { _ in
             InterruptHandler.message.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }

@@ -8,10 +8,10 @@ public enum CommandLineInterface {
     /// The version of the program (the knowledge has its own hash).
     public static let version = "0.1.0"
 
-    static let commands = ["check", "intake", "assess", "validate", "help"]
+    static let commands = ["check", "intake", "assess", "replay", "validate", "help"]
     static let options: [String: Bool] = [  // option -> takes a value
         "--help": false, "-h": false, "--version": false, "--knowledge": true, "--now": true, "--tz": true,
-        "--mode": true, "--json": false, "--coverage": false, "--record": true, "--resume": true,
+        "--mode": true, "--json": false, "--coverage": false, "--update": false, "--record": true, "--resume": true,
     ]
 
     /// Parsed arguments.
@@ -24,6 +24,12 @@ public enum CommandLineInterface {
 
     /// Runs one invocation and returns the exit status.
     public static func run(arguments: [String], io: TerminalIO) -> Int32 {
+        run(arguments: arguments, io: io, knowledge: nil)
+    }
+
+    /// Runs one invocation with knowledge loaded beforehand (transcript replay loads it once
+    /// for a whole suite); nil loads it as the arguments say.
+    static func run(arguments: [String], io: TerminalIO, knowledge preloaded: KnowledgeBase?) -> Int32 {
         let parsed: Arguments
         switch parse(arguments) {
         case .success(let value): parsed = value
@@ -38,13 +44,14 @@ public enum CommandLineInterface {
         if parsed.command == "validate" {
             return validate(parsed, io: io)
         }
-        guard let knowledge = loadKnowledge(parsed, io: io) else { return 1 }
+        guard let knowledge = preloaded ?? loadKnowledge(parsed, io: io) else { return 1 }
         if parsed.flags.contains("--version") {
             io.write("aecheck \(version)\nknowledge \(knowledge.hash)\n")
             return 0
         }
         switch parsed.command {
         case "assess": return AssessCommand.run(parsed, knowledge: knowledge, io: io)
+        case "replay": return ReplayCommand.run(parsed, knowledge: knowledge, io: io)
         case "intake": return CheckCommand.run(parsed, knowledge: knowledge, io: io, flow: "intake")
         default: return CheckCommand.run(parsed, knowledge: knowledge, io: io, flow: "check")
         }
@@ -145,6 +152,10 @@ public enum CommandLineInterface {
           aecheck [check] [options]        the patient symptom check (the default)
           aecheck intake [options]         the nurse pre-infusion checklist (proceed or hold)
           aecheck assess [FILE|-] [--json] triage one evidence document (JSON)
+          aecheck replay FILE|DIR... [--update]
+                                           replay recorded transcripts and compare the
+                                           screens (exit 1 on a difference); --update
+                                           rewrites the expected screens for review
           aecheck validate [DIR] [--coverage]
                                            check knowledge files (exit 1 on errors)
           aecheck --version                the program version and the knowledge hash
@@ -159,6 +170,7 @@ public enum CommandLineInterface {
           --resume FILE     continue the session saved in FILE, and keep recording to it
           --json            machine-readable output (assess)
           --coverage        list each source section with the records citing it (validate)
+          --update          rewrite transcripts with this run's screens (replay)
 
         At any question you can type: help, back, why, summary, restart, quit.
         In an emergency, do not wait for this tool: call your local emergency number.

@@ -12,6 +12,17 @@ public protocol TerminalIO: AnyObject {
     var colour: Bool { get }
     /// Sends buffered output on its way.
     func flush()
+    /// Everything left on standard input, as bytes (for `assess -`).
+    func readAll() -> [UInt8]
+}
+
+extension TerminalIO {
+    /// Everything left on standard input: the remaining lines, each ended by a newline.
+    public func readAll() -> [UInt8] {
+        var bytes: [UInt8] = []
+        while let line = readLine() { bytes += Array(line.utf8) + [0x0A] }
+        return bytes
+    }
 }
 
 /// Standard input and output of the process.
@@ -33,6 +44,10 @@ public final class StandardIO: TerminalIO {
     public func writeError(_ text: String) {
         flush()
         Self.writeAll(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    public func readAll() -> [UInt8] {
+        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
 
     public func flush() {
@@ -70,15 +85,14 @@ final class LineReader: @unchecked Sendable {
     func next() -> String? {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
-                var line = Array(buffer[..<newline])
+                let line = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
-                if line.last == 0x0D { line.removeLast() }
-                return decode(line)
+                return Self.decode(line)
             }
             if finished {
                 guard !buffer.isEmpty else { return nil }
                 defer { buffer.removeAll() }
-                return decode(buffer)
+                return Self.decode(buffer)
             }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = read(STDIN_FILENO, &chunk, chunk.count)
@@ -91,7 +105,12 @@ final class LineReader: @unchecked Sendable {
         }
     }
 
-    private func decode(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes.prefix(Self.limit), as: UTF8.self)
+    /// One line's bytes (without the newline) as the program sees them: a final carriage
+    /// return dropped, cut at the limit, invalid UTF-8 replaced. Transcript replay reads the
+    /// same way.
+    static func decode(_ bytes: [UInt8]) -> String {
+        var line = bytes[...]
+        if line.last == 0x0D { line.removeLast() }
+        return String(decoding: line.prefix(limit), as: UTF8.self)
     }
 }
