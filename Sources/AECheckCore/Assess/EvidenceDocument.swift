@@ -18,7 +18,7 @@ public enum EvidenceDocument {
     /// Context fields and the anchors or facts they fill.
     static let anchorFields = [
         "infusionStart": "infusion-start", "infusionEnd": "infusion-end", "lastInfusion": "last-infusion",
-        "stoppedTreatment": "stopped-treatment",
+        "stoppedTreatment": "stopped-treatment", "treatmentStart": "treatment-start", "antibodyTest": "antibody-test",
     ]
     static let factFields = [
         "indication": "indication", "infusionNumber": "infusion-number",
@@ -26,7 +26,9 @@ public enum EvidenceDocument {
         "jcvAntibody": "jcv-antibody", "priorImmunosuppressant": "prior-immunosuppressant", "sex": "sex",
         "age": "age",
         "pregnant": "pregnant", "breastfeeding": "breastfeeding", "infusionOngoing": "infusion-ongoing",
-        "location": "location",
+        "location": "location", "crohnsImproved": "crohns-improved", "steroidMonths": "steroid-months",
+        "extraSteroidMonths": "extra-steroid-months", "newImmunosuppressant": "new-immunosuppressant",
+        "nextInfusionNumber": "next-infusion-number",
     ]
 
     /// Parses the document against the knowledge.
