@@ -64,8 +64,11 @@ extension Interview.Walk {
             for id in evidence.findings.keys.sorted() where evidence.findings[id]?.status != .absent {
                 if evidence.findings[id]?.onset == nil { evidence.findings[id]?.onset = band }
             }
-        } else {
-            evidence.anchors[anchor] = band.map(AnchorValue.known) ?? .unsure
+        } else if let band {
+            evidence.anchors[anchor] = .known(band)
+        } else if question.sets[answer] == nil && !question.options.contains(where: { $0.id == answer }) {
+            // "I don't know"; an option such as "I still have these drips" tells no date at all.
+            evidence.anchors[anchor] = .unsure
         }
     }
 }

@@ -75,7 +75,11 @@ public struct Renderer: Sendable {
     func explain(_ reason: Reason, assumptions: Bool) -> String {
         let findings = reason.findings.compactMap { knowledge.findings[$0]?.name.text(for: audience) }
         var detail = ["rule \(reason.ruleID)"]
-        if !findings.isEmpty { detail.append("found: " + findings.joined(separator: ", ")) }
+        if !findings.isEmpty {
+            // Findings taken as present because they were not known are not "found".
+            let label = reason.assumptions.isEmpty ? "found: " : "found or not sure: "
+            detail.append(label + findings.joined(separator: ", "))
+        }
         if assumptions && !reason.assumptions.isEmpty {
             detail.append("assumed, not known: " + reason.assumptions.joined(separator: ", "))
         }

@@ -98,6 +98,9 @@ public struct Session: Sendable {
             switch prompt.kind {
             case .pickFindings, .yesNo: assumed.append(LoggedAnswer(key: prompt.key, answer: "unsure"))
             case .time: assumed.append(LoggedAnswer(key: prompt.key, answer: "unknown"))
+            // What was understood from the person's words counts, rather than nothing at all.
+            case .confirm: assumed.append(LoggedAnswer(key: prompt.key, answer: "yes"))
+            case .choice, .number: assumed.append(LoggedAnswer(key: prompt.key, answer: "unsure"))
             default: break
             }
         }
