@@ -71,9 +71,15 @@ extension Renderer {
         if absent > 0 { assessment.append("\(absent) screened items denied") }
         let rules = outcome.reasons.map(\.ruleID) + (outcome.decision?.holdReasons.map(\.ruleID) ?? [])
         if !rules.isEmpty { assessment.append("rules: " + Triage.unique(rules).joined(separator: ", ")) }
-        if !outcome.assumptions.isEmpty { assessment.append("assumed: " + outcome.assumptions.joined(separator: "; ")) }
+        if !outcome.assumptions.isEmpty {
+            assessment.append("assumed: " + outcome.assumptions.map(assumption).joined(separator: "; "))
+        }
 
-        var recommendation = outcome.actions.compactMap { knowledge.actions[$0]?.wording.text(for: audience) }
+        var recommendation: [String] = []
+        if let decision = outcome.decision {
+            recommendation.append(knowledge.text("decision-\(decision.verdict)", for: audience))
+        }
+        recommendation += outcome.actions.compactMap { knowledge.actions[$0]?.wording.text(for: audience) }
         let advice = outcome.advice.compactMap { knowledge.advice[$0] }
         recommendation += advice.flatMap { audience == .nurse ? $0.nurseNow : $0.now }
         if let decision = outcome.decision {

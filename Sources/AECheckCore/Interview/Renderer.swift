@@ -60,7 +60,7 @@ public struct Renderer: Sendable {
         let assumedTitle =
             audience == .nurse
             ? "Assumptions (unknowns taken the more urgent way):" : "Not known, so the safer answer was taken:"
-        section(assumedTitle, outcome.assumptions, into: &lines)
+        section(assumedTitle, outcome.assumptions.map(assumption), into: &lines)
         if let decision = outcome.decision { lines += monitoringBlock(decision) }
         if audience == .nurse { lines.append("Knowledge: \(knowledge.shortHash)") }
         lines.append("")
@@ -81,10 +81,25 @@ public struct Renderer: Sendable {
             detail.append(label + findings.joined(separator: ", "))
         }
         if assumptions && !reason.assumptions.isEmpty {
-            detail.append("assumed, not known: " + reason.assumptions.joined(separator: ", "))
+            detail.append("assumed, not known: " + reason.assumptions.map(assumption).joined(separator: ", "))
         }
         detail.append("source: " + reason.citations.map(\.description).joined(separator: "; "))
         return reason.text.text(for: audience) + " (" + detail.joined(separator: "; ") + ")"
+    }
+
+    /// An assumption in this renderer's wording. Triage writes assumptions in the patient's
+    /// words ("not sure about itchy skin"); the nurse sees the clinical names instead.
+    func assumption(_ text: String) -> String {
+        guard audience == .nurse else { return text }
+        var result = text
+        for (patient, nurse) in knowledge.clinicalNames where result.contains(patient) {
+            result = result.replacingOccurrences(of: patient, with: nurse)
+        }
+        for (plain, clinical) in [("not sure about ", "uncertain: "), ("the timing of ", "onset unknown: ")]
+        where result.hasPrefix(plain) {
+            result = clinical + result.dropFirst(plain.count)
+        }
+        return result
     }
 
     /// What is known so far, for `summary`.

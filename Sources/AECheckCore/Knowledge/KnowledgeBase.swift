@@ -190,6 +190,14 @@ public struct KnowledgeBase: Sendable {
     /// The first 12 hex digits of the hash, as shown to people.
     public var shortHash: String { String(hash.prefix(12)) }
 
+    /// Patient names of findings and facts with their clinical names, longest first (for
+    /// rewording text written in the patient's words).
+    var clinicalNames: [(patient: String, nurse: String)] {
+        let names = findings.values.map(\.name) + facts.values.map(\.name)
+        return names.filter { $0.patient != $0.nurse && !$0.patient.isEmpty }.map { ($0.patient, $0.nurse) }
+            .sorted { $0.patient.count != $1.patient.count ? $0.patient.count > $1.patient.count : $0.patient < $1.patient }
+    }
+
     /// Levels from least to most urgent.
     public var levelsByRank: [Level] { levels.values.sorted { $0.rank < $1.rank } }
 

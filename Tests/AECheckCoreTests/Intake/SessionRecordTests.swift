@@ -4,7 +4,7 @@ import Testing
 @testable import AECheckCore
 
 /// A scripted terminal for in-process runs: lines in, everything written collected.
-final class BufferIO: TerminalIO {
+final class LinesIO: TerminalIO {
     private var lines: [String]
     private(set) var output = ""
     private(set) var errors = ""
@@ -34,8 +34,8 @@ struct SessionRecordTests {
         return directory.appendingPathComponent(name).path
     }
 
-    static func run(_ arguments: [String], _ lines: [String]) -> (status: Int32, io: BufferIO) {
-        let io = BufferIO(lines)
+    static func run(_ arguments: [String], _ lines: [String]) -> (status: Int32, io: LinesIO) {
+        let io = LinesIO(lines)
         let status = CommandLineInterface.run(arguments: arguments, io: io)
         return (status, io)
     }
