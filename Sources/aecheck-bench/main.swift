@@ -67,7 +67,8 @@ struct Setup {
     func session(fresh: Bool = false) -> Session {
         let fixed = now
         return Session(
-            interview: fresh ? Interview(knowledge: knowledge) : interview, renderer: Renderer(knowledge: knowledge, audience: .patient, colour: false),
+            interview: fresh ? Interview(knowledge: knowledge) : interview,
+            renderer: Renderer(knowledge: knowledge, audience: .patient, colour: false),
             timeZone: timeZone, clock: { fixed })
     }
 }
@@ -130,7 +131,9 @@ func candidateAnswers(_ prompt: Prompt, setup: Setup) -> [String] {
         let phrases = setup.phrases
         let step = max(phrases.count / 24, 1)
         let picked = stride(from: 0, to: phrases.count, by: step).map { phrases[$0] }
-        let triples = stride(from: 0, to: picked.count - 2, by: 3).map { picked[$0..<$0 + 3].joined(separator: " and ") }
+        let triples = stride(from: 0, to: picked.count - 2, by: 3).map {
+            picked[$0..<$0 + 3].joined(separator: " and ")
+        }
         return triples.map { "I have " + $0 + " since yesterday" } + ["nothing else"]
     case .confirm: return ["yes"]
     }
@@ -219,7 +222,8 @@ func freeText(_ setup: Setup, length: Int) -> String {
     var text = ""
     while text.count < length {
         let phrase = phrases.randomElement(using: &generator) ?? "it"
-        text += (openers.randomElement(using: &generator) ?? "") + phrase
+        text +=
+            (openers.randomElement(using: &generator) ?? "") + phrase
             + (closers.randomElement(using: &generator) ?? ". ")
     }
     return String(text.prefix(length))

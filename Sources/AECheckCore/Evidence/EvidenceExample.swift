@@ -21,9 +21,9 @@ enum EvidenceExample {
     static func parse(_ text: String, knowledge: KnowledgeBase) -> Result<Evidence, ExampleError> {
         var evidence = Evidence(now: now, timeZone: utc)
         let calendar = Self.calendar
-        for item in text.split(separator: ";").map({ $0.trimmingWhitespace() })
+        for item in text.splitting(on: ";").map({ $0.trimmingWhitespace() })
         where !item.isEmpty {
-            var words = item.split(separator: " ").map(String.init)
+            var words = item.splitting(on: " ").map(String.init)
             if words.first == "no", words.count == 2 {
                 guard knowledge.findings[words[1]] != nil else {
                     return .failure(.unknown(words[1], knowledge))

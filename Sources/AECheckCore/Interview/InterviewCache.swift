@@ -52,7 +52,9 @@ final class InterviewCache: @unchecked Sendable {
     /// Logs with byte-for-byte the same keys and answers (not just canonically equal).
     private static func same(_ lhs: [LoggedAnswer], _ rhs: [LoggedAnswer]) -> Bool {
         lhs.count == rhs.count
-            && zip(lhs, rhs).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.answer.utf8.elementsEqual($1.answer.utf8) }
+            && zip(lhs, rhs).allSatisfy {
+                $0.key.utf8.elementsEqual($1.key.utf8) && $0.answer.utf8.elementsEqual($1.answer.utf8)
+            }
     }
 
     func remember(_ replay: Replay) {

@@ -380,7 +380,7 @@ struct KnowledgeBuilder {
     private mutating func parseStep(
         _ text: String, field: RawField, flow: String, into sink: inout DiagnosticSink
     ) -> FlowStep? {
-        let parts = text.split(separator: " ").map(String.init)
+        let parts = text.splitting(on: " ").map(String.init)
         let argument = parts.count > 1 ? parts[1] : ""
         func question() -> Bool {
             reference(argument, kind: "question", in: knowledge.questions.keys, at: field.valueLocation, into: &sink)
@@ -439,7 +439,7 @@ struct KnowledgeBuilder {
     }
 
     private func list(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        value.splitting(on: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     private mutating func citations(
@@ -453,7 +453,7 @@ struct KnowledgeBuilder {
     private mutating func citation(
         _ text: String, at location: SourceLocation, citedBy: String, into sink: inout DiagnosticSink
     ) -> Citation? {
-        let parts = text.split(separator: " ").map(String.init)
+        let parts = text.splitting(on: " ").map(String.init)
         guard let sourceID = parts.first, parts.count <= 2 else {
             sink.error(.badValue("citation", text, expected: "'SOURCE' or 'SOURCE SECTION'"), at: location)
             return nil

@@ -87,7 +87,7 @@ struct KnowledgeValidator {
                 sink.error(.badExample(error.message), at: field.valueLocation)
             case .success(let evidence):
                 guard !builder.unparsedConditions.contains(ruleID) else { continue }
-                let fired = triage.fires(rule, on: evidence).fired
+                let fired = triage.fires(rule, on: evidence, calendar: EvidenceExample.calendar).fired
                 if mustFire && !fired { sink.error(.exampleDoesNotFire(ruleID), at: field.valueLocation) }
                 if !mustFire && fired { sink.error(.nearMissFires(ruleID), at: field.valueLocation) }
             }

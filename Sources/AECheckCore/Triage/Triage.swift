@@ -25,8 +25,13 @@ public struct Triage: Sendable {
     }
 
     /// Whether one rule fires on the evidence, with what it used.
-    func fires(_ rule: Rule, on evidence: Evidence) -> (fired: Bool, used: [String], unknowns: [String]) {
-        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence)
+    /// `calendar`, when given, must be the Gregorian calendar in the evidence's time zone.
+    func fires(_ rule: Rule, on evidence: Evidence, calendar: Calendar? = nil)
+        -> (fired: Bool, used: [String], unknowns: [String])
+    {
+        var evaluator = ConditionEvaluator(
+            knowledge: knowledge, evidence: evidence,
+            calendar: calendar ?? ConditionEvaluator.calendar(for: evidence))
         let truth = evaluator.evaluate(rule.condition)
         let fired = truth == .yes || (truth == .unknown && knowledge.rank(of: rule.level) >= assumeFrom)
         return (fired, evaluator.used, truth == .unknown ? evaluator.unknowns : [])
