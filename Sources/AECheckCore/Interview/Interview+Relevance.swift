@@ -72,14 +72,32 @@ extension Interview {
     /// nothing known yet: relevance checks only these, as what a question tells only shrinks
     /// as evidence comes in.
     static func touchableRules(_ knowledge: KnowledgeBase, terms: [RuleTerms]) -> [String: [Int]] {
+        // Which rules mention each term (the inverse of `Targets.touch`), so each question
+        // looks up its own terms instead of testing every rule.
+        var byFinding: [String: [Int]] = [:]
+        var byFact: [String: [Int]] = [:]
+        var byAnchor: [String: [Int]] = [:]
+        var usingOnset: [Int] = []
+        var usingTrend: [Int] = []
+        for (index, rule) in terms.enumerated() {
+            for id in rule.findings.union(rule.prefixedFacts) { byFinding[id, default: []].append(index) }
+            for id in rule.facts { byFact[id, default: []].append(index) }
+            for id in rule.anchors { byAnchor[id, default: []].append(index) }
+            if rule.usesOnset { usingOnset.append(index) }
+            if rule.usesTrend { usingTrend.append(index) }
+        }
         let empty = Evidence(now: Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
         var result: [String: [Int]] = [:]
         for (id, question) in knowledge.questions {
-            var targets = Targets(question: question, evidence: empty)
-            // With no evidence nothing is reported, so allow onsets and trends outright.
-            targets.onset = question.type == .time && question.anchor == "onset"
-            targets.trend = question.type == .trend
-            result[id] = terms.indices.filter { targets.touch(terms[$0]) }
+            // With no evidence, everything the question could tell; onsets and trends only
+            // matter once something is reported, so allow them outright.
+            let targets = Targets(question: question, evidence: empty)
+            var touched = Set(targets.findings.flatMap { byFinding[$0] ?? [] })
+            if let fact = targets.fact { touched.formUnion(byFact[fact] ?? []) }
+            if let anchor = targets.anchor { touched.formUnion(byAnchor[anchor] ?? []) }
+            if question.type == .time && question.anchor == "onset" { touched.formUnion(usingOnset) }
+            if question.type == .trend { touched.formUnion(usingTrend) }
+            result[id] = touched.sorted()
         }
         return result
     }

@@ -14,7 +14,10 @@ public struct Interview: Sendable {
     public let knowledge: KnowledgeBase
     public let flow: Flow
     let triage: Triage
-    let matcher: SymptomMatcher
+    /// The free-text matcher, built on first use (most runs never read free text before
+    /// the first prompt, and building it is the costliest part of making an interview).
+    private let lazyMatcher: LazyValue<SymptomMatcher>
+    var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
     /// The most urgent level: reaching it ends the interview at once.
     let topRank: Int
@@ -34,15 +37,17 @@ public struct Interview: Sendable {
         self.knowledge = knowledge
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
         self.triage = Triage(knowledge: knowledge)
-        let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
-            phrases.map { LexiconEntry(phrase: $0, findingID: id) }
+        self.lazyMatcher = LazyValue {
+            let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
+                phrases.map { LexiconEntry(phrase: $0, findingID: id) }
+            }
+            return SymptomMatcher(
+                entries: entries,
+                cues: MatcherCues(
+                    negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
+                    uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
+                    scopeEnds: knowledge.list("scope-ends")))
         }
-        self.matcher = SymptomMatcher(
-            entries: entries,
-            cues: MatcherCues(
-                negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
-                uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
-                scopeEnds: knowledge.list("scope-ends")))
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
             let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }

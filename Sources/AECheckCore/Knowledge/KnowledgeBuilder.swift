@@ -75,9 +75,9 @@ struct KnowledgeBuilder {
         }
         locations[key] = record.location
         var ok = true
-        var seen: Set<String> = []
+        var seen = [Bool](repeating: false, count: schema.count)
         for field in record.fields {
-            guard let rule = schema.first(where: { $0.name == field.name }) else {
+            guard let index = schema.firstIndex(where: { $0.name == field.name }) else {
                 sink.error(
                     .unknownField(
                         field.name, kind: record.kind,
@@ -85,12 +85,12 @@ struct KnowledgeBuilder {
                     at: field.location)
                 continue
             }
-            if !rule.repeats, seen.contains(field.name) {
+            if !schema[index].repeats, seen[index] {
                 sink.error(.repeatedField(field.name), at: field.location)
             }
-            seen.insert(field.name)
+            seen[index] = true
         }
-        for rule in schema where rule.required && !seen.contains(rule.name) {
+        for (index, rule) in schema.enumerated() where rule.required && !seen[index] {
             if rule.name == "cite" {
                 // Reported, but the record stays usable: references to it should still resolve.
                 sink.error(.missingCitation(record.kind), at: record.location)
@@ -380,7 +380,7 @@ struct KnowledgeBuilder {
     private mutating func parseStep(
         _ text: String, field: RawField, flow: String, into sink: inout DiagnosticSink
     ) -> FlowStep? {
-        let parts = text.splitting(on: " ").map(String.init)
+        let parts = text.splitting(on: " ")
         let argument = parts.count > 1 ? parts[1] : ""
         func question() -> Bool {
             reference(argument, kind: "question", in: knowledge.questions.keys, at: field.valueLocation, into: &sink)
@@ -453,7 +453,7 @@ struct KnowledgeBuilder {
     private mutating func citation(
         _ text: String, at location: SourceLocation, citedBy: String, into sink: inout DiagnosticSink
     ) -> Citation? {
-        let parts = text.splitting(on: " ").map(String.init)
+        let parts = text.splitting(on: " ")
         guard let sourceID = parts.first, parts.count <= 2 else {
             sink.error(.badValue("citation", text, expected: "'SOURCE' or 'SOURCE SECTION'"), at: location)
             return nil

@@ -112,7 +112,9 @@ enum RecordParser {
             let valueColumn = (valueRange.isEmpty ? lineEnd : valueRange.lowerBound) - lineStart + 1
             current.append(
                 RawField(
-                    name: string(nameRange).lowercased(), value: string(valueRange),
+                    name: bytes[nameRange].contains(where: { (0x41...0x5A).contains($0) })
+                        ? string(nameRange).lowercased() : string(nameRange),
+                    value: string(valueRange),
                     location: SourceLocation(file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
                     valueLocation: SourceLocation(file: file, line: lineNumber, column: valueColumn)))
         }
