@@ -23,7 +23,8 @@ extension Interview.Walk {
         let rules = knowledge.rules
         var hypothetical: Evidence?
         var reasons: [String] = []
-        for index in interview.touchableRules[id] ?? [] where targets.touch(interview.ruleTerms[index]) {
+        let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
+        for index in touchable where targets.touch(interview.ruleTerms[index]) {
             let findings = interview.ruleTerms[index].findingList
             if anchored && findings.allSatisfy({ !reported.contains($0) }) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
@@ -67,18 +68,16 @@ extension Interview.Walk {
     }
 }
 
-extension Interview {
-    /// For each question, the rules (indices in `knowledge.rules` order) it could touch with
-    /// nothing known yet: relevance checks only these, as what a question tells only shrinks
-    /// as evidence comes in.
-    static func touchableRules(_ knowledge: KnowledgeBase, terms: [RuleTerms]) -> [String: [Int]] {
-        // Which rules mention each term (the inverse of `Targets.touch`), so each question
-        // looks up its own terms instead of testing every rule.
-        var byFinding: [String: [Int]] = [:]
-        var byFact: [String: [Int]] = [:]
-        var byAnchor: [String: [Int]] = [:]
-        var usingOnset: [Int] = []
-        var usingTrend: [Int] = []
+/// Which rules mention each term of a rule condition (the inverse of `Targets.touch`), so a
+/// question finds the rules it could touch from its own terms instead of testing every rule.
+struct RuleTermIndex: Sendable {
+    private var byFinding: [String: [Int]] = [:]
+    private var byFact: [String: [Int]] = [:]
+    private var byAnchor: [String: [Int]] = [:]
+    private var usingOnset: [Int] = []
+    private var usingTrend: [Int] = []
+
+    init(_ terms: [RuleTerms]) {
         for (index, rule) in terms.enumerated() {
             for id in rule.findings.union(rule.prefixedFacts) { byFinding[id, default: []].append(index) }
             for id in rule.facts { byFact[id, default: []].append(index) }
@@ -86,20 +85,22 @@ extension Interview {
             if rule.usesOnset { usingOnset.append(index) }
             if rule.usesTrend { usingTrend.append(index) }
         }
+    }
+
+    /// The rules (indices in `knowledge.rules` order) a question could touch with nothing
+    /// known yet: relevance checks only these, as what a question tells only shrinks as
+    /// evidence comes in.
+    func touchableRules(_ question: Question) -> [Int] {
+        // With no evidence, everything the question could tell; onsets and trends only
+        // matter once something is reported, so allow them outright.
         let empty = Evidence(now: Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
-        var result: [String: [Int]] = [:]
-        for (id, question) in knowledge.questions {
-            // With no evidence, everything the question could tell; onsets and trends only
-            // matter once something is reported, so allow them outright.
-            let targets = Targets(question: question, evidence: empty)
-            var touched = Set(targets.findings.flatMap { byFinding[$0] ?? [] })
-            if let fact = targets.fact { touched.formUnion(byFact[fact] ?? []) }
-            if let anchor = targets.anchor { touched.formUnion(byAnchor[anchor] ?? []) }
-            if question.type == .time && question.anchor == "onset" { touched.formUnion(usingOnset) }
-            if question.type == .trend { touched.formUnion(usingTrend) }
-            result[id] = touched.sorted()
-        }
-        return result
+        let targets = Targets(question: question, evidence: empty)
+        var touched = Set(targets.findings.flatMap { byFinding[$0] ?? [] })
+        if let fact = targets.fact { touched.formUnion(byFact[fact] ?? []) }
+        if let anchor = targets.anchor { touched.formUnion(byAnchor[anchor] ?? []) }
+        if question.type == .time && question.anchor == "onset" { touched.formUnion(usingOnset) }
+        if question.type == .trend { touched.formUnion(usingTrend) }
+        return touched.sorted()
     }
 }
 

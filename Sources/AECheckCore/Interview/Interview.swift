@@ -25,8 +25,8 @@ public struct Interview: Sendable {
     let ruleTerms: [RuleTerms]
     /// The index in `knowledge.rules` of each rule id (the first, should an id repeat).
     let ruleIndex: [String: Int]
-    /// For each question id, the rules it could ever touch (see `touchableRules`).
-    let touchableRules: [String: [Int]]
+    /// Which rules mention each term, to find the rules a question could touch.
+    let ruleTermIndex: RuleTermIndex
     /// Follow-up question ids, in file order.
     let followupIDs: [String]
     /// Results already worked out (replays, triage, free text); see `InterviewCache`.
@@ -58,7 +58,7 @@ public struct Interview: Sendable {
         self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition) }
         self.ruleIndex = Dictionary(
             knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.touchableRules = Self.touchableRules(knowledge, terms: ruleTerms)
+        self.ruleTermIndex = RuleTermIndex(ruleTerms)
         self.followupIDs = knowledge.questionOrder.filter { knowledge.questions[$0]?.followup == true }
     }
 

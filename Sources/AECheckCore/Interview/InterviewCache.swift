@@ -36,6 +36,7 @@ final class InterviewCache: @unchecked Sendable {
     private var assessments: [Evidence: EvidenceMemo] = [:]
     private var texts: [TextKey: [(match: TextMatch, onset: TimeBand?)]] = [:]
     private var bands: [String: TimeBand?] = [:]
+    private var touchable: [String: [Int]] = [:]
     private static let assessmentLimit = 4096
     private static let textLimit = 256
 
@@ -90,6 +91,19 @@ final class InterviewCache: @unchecked Sendable {
         defer { lock.unlock() }
         if texts.count >= Self.textLimit { texts.removeAll(keepingCapacity: true) }
         texts[key] = computed
+        return computed
+    }
+
+    /// The rules question `id` could touch (see `RuleTermIndex`), computed by `compute` the first time.
+    func touchableRules(_ id: String, compute: () -> [Int]) -> [Int] {
+        lock.lock()
+        let known = touchable[id]
+        lock.unlock()
+        if let known { return known }
+        let computed = compute()
+        lock.lock()
+        defer { lock.unlock() }
+        touchable[id] = computed
         return computed
     }
 

@@ -26,11 +26,17 @@ public struct LoadResult: Sendable {
 public enum KnowledgeLoader {
     /// Loads the knowledge that was embedded in the binary at build time (its hash was
     /// worked out then too, from the same bytes).
-    public static func loadEmbedded() -> LoadResult {
+    ///
+    /// With `checkingExamples` false (the start-up path of `check`, `assess` and
+    /// `--version`), the rule examples are not triaged: no result depends on them, they are
+    /// the knowledge's own tests, and for these fixed bytes they are checked by
+    /// `aecheck validate` and by the test suite (which load with the default, every check).
+    /// Every other check still runs at each start.
+    public static func loadEmbedded(checkingExamples: Bool = true) -> LoadResult {
         load(
             files: EmbeddedKnowledge.files.map {
                 KnowledgeFile(name: $0.name, data: Data(base64Encoded: $0.base64) ?? Data())
-            }, hash: EmbeddedKnowledge.hash)
+            }, hash: EmbeddedKnowledge.hash, checkingExamples: checkingExamples)
     }
 
     /// Loads every `*.txt` file of a directory.
@@ -65,7 +71,7 @@ public enum KnowledgeLoader {
     }
 
     /// Loads the given files; `hash`, when known, is their content hash (see `hash(of:)`).
-    static func load(files: [KnowledgeFile], hash knownHash: String?) -> LoadResult {
+    static func load(files: [KnowledgeFile], hash knownHash: String?, checkingExamples: Bool = true) -> LoadResult {
         var sink = DiagnosticSink()
         var records: [RawRecord] = []
         let sorted = files.sorted(by: { $0.name < $1.name })
@@ -79,7 +85,8 @@ public enum KnowledgeLoader {
             sink.error(
                 .missingRecord("level", "emergency"), at: SourceLocation(file: "(knowledge)", line: 0, column: 0))
         }
-        KnowledgeValidator(knowledge: knowledge, builder: builder).validate(into: &sink)
+        KnowledgeValidator(knowledge: knowledge, builder: builder, checkingExamples: checkingExamples)
+            .validate(into: &sink)
         let diagnostics = sink.diagnostics.sorted {
             ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message)
         }

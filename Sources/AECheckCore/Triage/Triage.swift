@@ -31,7 +31,7 @@ public struct Triage: Sendable {
     {
         var evaluator = ConditionEvaluator(
             knowledge: knowledge, evidence: evidence,
-            calendar: calendar ?? ConditionEvaluator.calendar(for: evidence))
+            calendar: calendar.map(LazyCalendar.init(calendar:)) ?? ConditionEvaluator.calendar(for: evidence))
         let truth = evaluator.evaluate(rule.condition)
         let fired = truth == .yes || (truth == .unknown && knowledge.rank(of: rule.level) >= assumeFrom)
         return (fired, evaluator.used, truth == .unknown ? evaluator.unknowns : [])
@@ -95,7 +95,7 @@ public struct Triage: Sendable {
         openQuestions(evidence, above: rank, calendar: ConditionEvaluator.calendar(for: evidence))
     }
 
-    private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: Calendar) -> [String] {
+    private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: LazyCalendar) -> [String] {
         var open: [String] = []
         for (index, rule) in knowledge.rules.enumerated() where ruleRanks[index] > rank {
             let missing = ruleFindings[index].filter { evidence.findings[$0] == nil }

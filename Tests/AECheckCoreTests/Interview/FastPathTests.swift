@@ -58,9 +58,8 @@ struct FastPathTests {
             }.joined()
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
             for separator: Character in [",", ";", " ", "|"] {
-                #expect(
-                    text.splitting(on: separator).map(String.init) == text.split(separator: separator).map(String.init),
-                    "\(text.debugDescription)")
+                let expected: [String] = text.split(separator: separator).map { String($0) }
+                #expect(text.splitting(on: separator) == expected, "\(text.debugDescription)")
             }
         }
     }
@@ -84,6 +83,24 @@ struct FastPathTests {
             if let fast = UTCInstant.parse(text) { #expect(fast == formatter.date(from: text), "\(text)") }
         }
         #expect(UTCInstant.parse("2026-11-21T14:00:00Z") == S.now)
+    }
+
+    @Test("the embedded knowledge passes every check, rule examples included; start-up skips only those")
+    func embeddedKnowledgeChecks() throws {
+        let full = KnowledgeLoader.loadEmbedded()
+        #expect(full.diagnostics.isEmpty, "\(full.diagnostics.map(\.description).joined(separator: "\n"))")
+        let startUp = KnowledgeLoader.loadEmbedded(checkingExamples: false)
+        #expect(startUp.diagnostics.isEmpty)
+        #expect(startUp.knowledge?.hash == full.knowledge?.hash)
+        #expect(startUp.knowledge?.rules == full.knowledge?.rules)
+        // The hash worked out at build time is the one worked out now from the folder's files.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Knowledge")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        let files = try names.map {
+            KnowledgeFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0)))
+        }
+        #expect(full.knowledge?.hash == KnowledgeLoader.hash(of: files))
     }
 
     @Test("an interview that remembers gives the same steps as a new one, over many generated logs")
