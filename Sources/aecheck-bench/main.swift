@@ -76,7 +76,8 @@ struct Setup {
 // MARK: - Per-answer latency
 
 /// A long scripted session: at each prompt the first candidate answer that keeps the
-/// interview going; at free-text prompts the candidate whose greedy continuation is longest.
+/// interview going; at free-text and pick-list prompts the candidate whose greedy
+/// continuation is longest.
 func longScript(_ setup: Setup) -> [String] {
     var session = setup.session()
     _ = session.start()
@@ -97,7 +98,7 @@ func greedyScript(from start: Session, setup: Setup, lookahead: Bool) -> [String
             _ = trial.handle(candidate)
             guard !trial.finished else { continue }
             if case .question(let again) = trial.step(), again.key == prompt.key { continue }  // refused
-            guard lookahead, prompt.kind == .text else {
+            guard lookahead, [.text, .pickFindings].contains(prompt.kind) else {
                 (next, chosen) = (trial, candidate)
                 break
             }
@@ -135,7 +136,11 @@ func candidateAnswers(_ prompt: Prompt, setup: Setup) -> [String] {
             picked[$0..<$0 + 3].joined(separator: " and ")
         }
         return triples.map { "I have " + $0 + " since yesterday" } + ["nothing else"]
-    case .confirm: return ["yes"]
+    case .confirm:
+        // Once per free-text answer, add a few more words before confirming.
+        let phrases = setup.phrases
+        let extra = phrases.isEmpty ? [] : ["and also " + phrases[phrases.count / 2]]
+        return (prompt.key.hasSuffix("/confirm") ? extra : []) + ["yes"]
     }
 }
 
@@ -151,6 +156,11 @@ func answerLatency(_ setup: Setup, runs: Int) {
         }
     }
     let medians = perAnswer.map(median)
+    if showScript {
+        for (line, value) in zip(script, medians) {
+            FileHandle.standardError.write(Data("\(format(value * 1000)) ms  \(line)\n".utf8))
+        }
+    }
     let overall = median(medians)
     let worst = medians.max() ?? .nan
     print(

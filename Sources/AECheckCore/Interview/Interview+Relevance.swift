@@ -14,14 +14,20 @@ extension Interview.Walk {
     /// `worthAsking`, worked out.
     private func relevantRules(_ id: String, anchored: Bool) -> [String] {
         guard let question = knowledge.questions[id] else { return [] }
-        let targets = Targets(question: question, evidence: evidence)
+        let memo = memo()
+        let targets = Targets(
+            question: question, evidence: evidence, reportedWithoutOnset: memo.reportedWithoutOnset,
+            reportedWithoutTrend: memo.reportedWithoutTrend)
         guard !targets.isEmpty else { return [] }
-        let assessed = assessment()
+        let assessed = memo.assessment
         let current = assessed.outcome
         let currentRank = knowledge.rank(of: current.level)
-        let reported = Set(evidence.findings.values.filter { $0.status != .absent }.map(\.id))
+        let reported = memo.reported
         let rules = knowledge.rules
-        var hypothetical: Evidence?
+        // One evaluator on the hypothetical evidence (what the answer could tell set to "not
+        // known", the same for every rule), made when first needed and reset per rule.
+        lazy var probe = ConditionEvaluator(
+            knowledge: knowledge, evidence: targets.unknown(in: evidence), calendar: calendar)
         var reasons: [String] = []
         let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
         for index in touchable where targets.touch(interview.ruleTerms[index]) {
@@ -30,13 +36,9 @@ extension Interview.Walk {
             // The rule's truth on the evidence as it is: triage already worked it out.
             let truth = assessed.truths[index]
             if truth == .yes { continue }
-            // What the answer could tell set to "not known" (the same for every rule); unless
-            // anchored, the rule's other unmentioned findings count as "not known" too.
-            let base = hypothetical ?? targets.unknown(in: evidence)
-            hypothetical = base
-            let assumed = anchored ? [] : Set(findings.filter { base.findings[$0] == nil })
-            var probe = ConditionEvaluator(
-                knowledge: knowledge, evidence: base, calendar: calendar, assumedUnknown: assumed)
+            // Unless anchored, the rule's other unmentioned findings count as "not known" too.
+            let assumed = anchored ? [] : Set(findings.filter { probe.evidence.findings[$0] == nil })
+            probe.reset(assumedUnknown: assumed)
             guard probe.evaluate(rules[index].condition) != .no else { continue }
             let raises = interview.triage.ruleRanks[index] > currentRank
             let addsAction = !rules[index].actions.allSatisfy { current.actions.contains($0) }
@@ -94,7 +96,8 @@ struct RuleTermIndex: Sendable {
         // With no evidence, everything the question could tell; onsets and trends only
         // matter once something is reported, so allow them outright.
         let empty = Evidence(now: Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
-        let targets = Targets(question: question, evidence: empty)
+        let targets = Targets(
+            question: question, evidence: empty, reportedWithoutOnset: true, reportedWithoutTrend: true)
         var touched = Set(targets.findings.flatMap { byFinding[$0] ?? [] })
         if let fact = targets.fact { touched.formUnion(byFact[fact] ?? []) }
         if let anchor = targets.anchor { touched.formUnion(byAnchor[anchor] ?? []) }
@@ -112,17 +115,18 @@ private struct Targets {
     var onset = false
     var trend = false
 
-    init(question: Question, evidence: Evidence) {
+    /// `reportedWithoutOnset` and `reportedWithoutTrend`: whether some finding of the evidence
+    /// that is present or not sure has no onset, or no trend, yet.
+    init(question: Question, evidence: Evidence, reportedWithoutOnset: Bool, reportedWithoutTrend: Bool) {
         findings = Set(question.findings.filter { evidence.findings[$0] == nil })
         if let fact = question.fact, evidence.facts[fact] == nil { self.fact = fact }
-        let reported = evidence.findings.values.filter { $0.status != .absent }
         switch question.type {
         case .time where question.anchor == "onset":
-            onset = reported.contains { $0.onset == nil }
+            onset = reportedWithoutOnset
         case .time:
             if let anchor = question.anchor, evidence.anchors[anchor] == nil { self.anchor = anchor }
         case .trend:
-            trend = reported.contains { $0.trend == nil }
+            trend = reportedWithoutTrend
         default:
             break
         }

@@ -70,7 +70,7 @@ final class InterviewCache: @unchecked Sendable {
         let known = assessments[evidence]
         lock.unlock()
         if let known { return known }
-        let computed = EvidenceMemo(assessment: assess())
+        let computed = EvidenceMemo(evidence: evidence, assessment: assess())
         lock.lock()
         defer { lock.unlock() }
         if assessments.count >= Self.assessmentLimit { assessments.removeAll(keepingCapacity: true) }
@@ -139,8 +139,18 @@ final class EvidenceMemo: @unchecked Sendable {
     private var worth: [Relevance: [String]] = [:]
     private var best: [Set<String>: (String, [String])?] = [:]
 
-    init(assessment: InterviewCache.Assessment) {
+    /// Findings reported (present or not sure), by id.
+    let reported: Set<String>
+    /// Whether some reported finding has no onset yet, and no trend yet.
+    let reportedWithoutOnset: Bool
+    let reportedWithoutTrend: Bool
+
+    init(evidence: Evidence, assessment: InterviewCache.Assessment) {
         self.assessment = assessment
+        let reported = evidence.findings.values.filter { $0.status != .absent }
+        self.reported = Set(reported.map(\.id))
+        self.reportedWithoutOnset = reported.contains { $0.onset == nil }
+        self.reportedWithoutTrend = reported.contains { $0.trend == nil }
     }
 
     /// The complete outcome: the triage with its open questions, added by `openQuestions`.

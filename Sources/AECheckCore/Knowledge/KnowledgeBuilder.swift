@@ -102,6 +102,15 @@ struct KnowledgeBuilder {
         return ok
     }
 
+    /// `text.lastIndex(of: character)` for an ASCII character, searching the bytes when the
+    /// text is ASCII without carriage returns (then every byte is one character).
+    static func lastIndex(of character: Character, in text: String) -> String.Index? {
+        guard let byte = character.asciiValue, text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return text.lastIndex(of: character)
+        }
+        return text.utf8.lastIndex(of: byte)
+    }
+
     static func isKebab(_ text: String) -> Bool {
         !text.isEmpty
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
@@ -168,7 +177,7 @@ struct KnowledgeBuilder {
 
     private mutating func addFinding(_ record: RawRecord, into sink: inout DiagnosticSink) {
         for field in record.all("figure") {
-            guard let open = field.value.lastIndex(of: "["), field.value.hasSuffix("]") else {
+            guard let open = Self.lastIndex(of: "[", in: field.value), field.value.hasSuffix("]") else {
                 sink.error(.missingCitation("figure"), at: field.valueLocation)
                 continue
             }
@@ -445,8 +454,9 @@ struct KnowledgeBuilder {
     private mutating func citations(
         _ record: RawRecord, required: Bool = true, into sink: inout DiagnosticSink
     ) -> [Citation] {
-        record.all("cite").compactMap {
-            citation($0.value, at: $0.valueLocation, citedBy: "\(record.kind) \(record.id)", into: &sink)
+        let citedBy = "\(record.kind) \(record.id)"
+        return record.all("cite").compactMap {
+            citation($0.value, at: $0.valueLocation, citedBy: citedBy, into: &sink)
         }
     }
 

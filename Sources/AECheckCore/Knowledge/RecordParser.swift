@@ -46,9 +46,10 @@ enum RecordParser {
         var sawContent = false
 
         func flush() {
-            guard let head = current.first else { return }
-            records.append(
-                RawRecord(kind: head.name, id: head.value, location: head.location, fields: Array(current.dropFirst())))
+            guard !current.isEmpty else { return }
+            // The fields move into the record (no copy of every field).
+            let head = current.removeFirst()
+            records.append(RawRecord(kind: head.name, id: head.value, location: head.location, fields: current))
             current = []
         }
 

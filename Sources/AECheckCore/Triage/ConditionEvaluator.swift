@@ -18,7 +18,7 @@ struct ConditionEvaluator {
     /// Findings missing from the evidence that count as answered "not sure" (a hypothetical
     /// without copying the evidence): the evaluation is as if each were in `evidence.findings`
     /// with status unknown and nothing else known.
-    let assumedUnknown: Set<String>
+    private(set) var assumedUnknown: Set<String>
 
     init(knowledge: KnowledgeBase, evidence: Evidence) {
         self.init(knowledge: knowledge, evidence: evidence, calendar: Self.calendar(for: evidence))
@@ -30,6 +30,14 @@ struct ConditionEvaluator {
         self.knowledge = knowledge
         self.evidence = evidence
         self.calendars = calendar
+        self.assumedUnknown = assumedUnknown
+    }
+
+    /// Readies the evaluator for another condition on the same evidence, as a new one would
+    /// be (copying the knowledge and evidence into a new evaluator per rule is costly).
+    mutating func reset(assumedUnknown: Set<String> = []) {
+        used.removeAll(keepingCapacity: true)
+        unknowns.removeAll(keepingCapacity: true)
         self.assumedUnknown = assumedUnknown
     }
 

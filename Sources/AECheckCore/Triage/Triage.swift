@@ -54,8 +54,9 @@ public struct Triage: Sendable {
         var truths: [Truth] = []
         truths.reserveCapacity(knowledge.rules.count)
         var decision: String?
+        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
         for (index, rule) in knowledge.rules.enumerated() {
-            var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
+            evaluator.reset()
             let truth = evaluator.evaluate(rule.condition)
             truths.append(truth)
             let rank = ruleRanks[index]
@@ -97,11 +98,11 @@ public struct Triage: Sendable {
 
     private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: LazyCalendar) -> [String] {
         var open: [String] = []
+        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
         for (index, rule) in knowledge.rules.enumerated() where ruleRanks[index] > rank {
             let missing = ruleFindings[index].filter { evidence.findings[$0] == nil }
             guard !missing.isEmpty else { continue }
-            var evaluator = ConditionEvaluator(
-                knowledge: knowledge, evidence: evidence, calendar: calendar, assumedUnknown: Set(missing))
+            evaluator.reset(assumedUnknown: Set(missing))
             if evaluator.evaluate(rule.condition) != .no { open += missing }
         }
         return Self.unique(open)
