@@ -67,7 +67,8 @@ struct Setup {
     func session(fresh: Bool = false) -> Session {
         let fixed = now
         return Session(
-            interview: fresh ? Interview(knowledge: knowledge) : interview, renderer: Renderer(knowledge: knowledge, audience: .patient, colour: false),
+            interview: fresh ? Interview(knowledge: knowledge) : interview,
+            renderer: Renderer(knowledge: knowledge, audience: .patient, colour: false),
             timeZone: timeZone, clock: { fixed })
     }
 }
@@ -75,7 +76,8 @@ struct Setup {
 // MARK: - Per-answer latency
 
 /// A long scripted session: at each prompt the first candidate answer that keeps the
-/// interview going; at free-text prompts the candidate whose greedy continuation is longest.
+/// interview going; at free-text and pick-list prompts the candidate whose greedy
+/// continuation is longest.
 func longScript(_ setup: Setup) -> [String] {
     var session = setup.session()
     _ = session.start()
@@ -96,7 +98,7 @@ func greedyScript(from start: Session, setup: Setup, lookahead: Bool) -> [String
             _ = trial.handle(candidate)
             guard !trial.finished else { continue }
             if case .question(let again) = trial.step(), again.key == prompt.key { continue }  // refused
-            guard lookahead, prompt.kind == .text else {
+            guard lookahead, [.text, .pickFindings].contains(prompt.kind) else {
                 (next, chosen) = (trial, candidate)
                 break
             }
@@ -130,9 +132,15 @@ func candidateAnswers(_ prompt: Prompt, setup: Setup) -> [String] {
         let phrases = setup.phrases
         let step = max(phrases.count / 24, 1)
         let picked = stride(from: 0, to: phrases.count, by: step).map { phrases[$0] }
-        let triples = stride(from: 0, to: picked.count - 2, by: 3).map { picked[$0..<$0 + 3].joined(separator: " and ") }
+        let triples = stride(from: 0, to: picked.count - 2, by: 3).map {
+            picked[$0..<$0 + 3].joined(separator: " and ")
+        }
         return triples.map { "I have " + $0 + " since yesterday" } + ["nothing else"]
-    case .confirm: return ["yes"]
+    case .confirm:
+        // Once per free-text answer, add a few more words before confirming.
+        let phrases = setup.phrases
+        let extra = phrases.isEmpty ? [] : ["and also " + phrases[phrases.count / 2]]
+        return (prompt.key.hasSuffix("/confirm") ? extra : []) + ["yes"]
     }
 }
 
@@ -148,6 +156,11 @@ func answerLatency(_ setup: Setup, runs: Int) {
         }
     }
     let medians = perAnswer.map(median)
+    if showScript {
+        for (line, value) in zip(script, medians) {
+            FileHandle.standardError.write(Data("\(format(value * 1000)) ms  \(line)\n".utf8))
+        }
+    }
     let overall = median(medians)
     let worst = medians.max() ?? .nan
     print(
@@ -219,7 +232,8 @@ func freeText(_ setup: Setup, length: Int) -> String {
     var text = ""
     while text.count < length {
         let phrase = phrases.randomElement(using: &generator) ?? "it"
-        text += (openers.randomElement(using: &generator) ?? "") + phrase
+        text +=
+            (openers.randomElement(using: &generator) ?? "") + phrase
             + (closers.randomElement(using: &generator) ?? ". ")
     }
     return String(text.prefix(length))

@@ -3,7 +3,9 @@ import Foundation
 // knowledge-embed OUTPUT FILE...
 //
 // Writes a Swift source file that defines `EmbeddedKnowledge.files`: the name and the
-// exact bytes (as base64, so no byte can break the Swift literal) of each knowledge file.
+// exact bytes (as base64, so no byte can break the Swift literal) of each knowledge file;
+// and `EmbeddedKnowledge.hash`, their content hash worked out the way `KnowledgeLoader`
+// does (SHA256.swift is the loader's own, linked here), so start-up need not hash them.
 // Run by KnowledgeEmbedPlugin at build time; never by hand.
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -19,12 +21,23 @@ var source = """
         static let files: [(name: String, base64: String)] = [
 
     """
-for path in arguments.dropFirst().sorted() {
-    let url = URL(fileURLWithPath: path)
+// Sorted by file name, as the loader hashes them.
+let files = arguments.dropFirst().map(URL.init(fileURLWithPath:)).sorted { $0.lastPathComponent < $1.lastPathComponent }
+var hasher = SHA256()
+for url in files {
     let data = (try? Data(contentsOf: url)) ?? Data()
     source += "        (\"\(url.lastPathComponent)\", \"\(data.base64EncodedString())\"),\n"
+    hasher.update(Array(url.lastPathComponent.utf8) + [0])
+    hasher.update(data)
+    hasher.update([0])
 }
-source += "    ]\n}\n"
+source += """
+        ]
+        /// SHA-256 of the files' names and bytes, as `KnowledgeLoader.load(files:)` works it out.
+        static let hash = "\(hasher.finalizeHex())"
+    }
+
+    """
 do {
     try Data(source.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
 } catch {

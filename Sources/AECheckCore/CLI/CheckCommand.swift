@@ -132,6 +132,7 @@ enum ClockOptions {
 /// ISO 8601 date-times, with or without an offset (then read in the given time zone).
 enum ISODate {
     static func parse(_ text: String, timeZone: TimeZone) -> Date? {
+        if let date = UTCInstant.parse(text) { return date }  // the common form, without a formatter
         let formatter = ISO8601DateFormatter()
         for options: ISO8601DateFormatter.Options in [
             [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds],

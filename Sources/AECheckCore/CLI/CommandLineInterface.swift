@@ -113,7 +113,7 @@ public enum CommandLineInterface {
     static func loadKnowledge(_ arguments: Arguments, io: TerminalIO) -> KnowledgeBase? {
         let result =
             arguments.values["--knowledge"].map { KnowledgeLoader.load(directory: URL(fileURLWithPath: $0)) }
-            ?? KnowledgeLoader.loadEmbedded()
+            ?? KnowledgeLoader.loadEmbedded(checkingExamples: false)
         guard let knowledge = result.knowledge else {
             for diagnostic in result.errors.prefix(20) { io.writeError("\(diagnostic)\n") }
             io.writeError(

@@ -21,9 +21,9 @@ enum EvidenceExample {
     static func parse(_ text: String, knowledge: KnowledgeBase) -> Result<Evidence, ExampleError> {
         var evidence = Evidence(now: now, timeZone: utc)
         let calendar = Self.calendar
-        for item in text.split(separator: ";").map({ $0.trimmingWhitespace() })
+        for item in text.splitting(on: ";").map({ $0.trimmingWhitespace() })
         where !item.isEmpty {
-            var words = item.split(separator: " ").map(String.init)
+            var words = item.splitting(on: " ")
             if words.first == "no", words.count == 2 {
                 guard knowledge.findings[words[1]] != nil else {
                     return .failure(.unknown(words[1], knowledge))
@@ -72,7 +72,7 @@ enum EvidenceExample {
 
     /// `-2h` or `-3h..-1h`, counted back from now.
     private static func band(_ word: String, calendar: Calendar) -> TimeBand? {
-        let parts = word.components(separatedBy: "..")
+        let parts = word.contains(".") ? word.components(separatedBy: "..") : [word]
         let dates = parts.compactMap { part -> Date? in
             guard part.hasPrefix("-") || part.hasPrefix("+"), let span = TimeSpan(part.dropFirst()) else {
                 return nil

@@ -77,9 +77,13 @@ extension TimeBand {
     /// Reads the logged form `EARLIEST..LATEST` (ISO 8601, UTC).
     init?(isoRange text: String) {
         let parts = text.components(separatedBy: "..")
-        guard parts.count == 2, let earliest = Self.iso.date(from: parts[0]), let latest = Self.iso.date(from: parts[1])
-        else { return nil }
+        guard parts.count == 2, let earliest = Self.date(parts[0]), let latest = Self.date(parts[1]) else { return nil }
         self.init(earliest: earliest, latest: latest)
+    }
+
+    /// One end of the logged form: the tool's own UTC form directly, anything else by the formatter.
+    private static func date(_ text: String) -> Date? {
+        UTCInstant.parse(text) ?? iso.date(from: text)
     }
 
     /// The logged form `EARLIEST..LATEST`.

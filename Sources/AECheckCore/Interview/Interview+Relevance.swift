@@ -14,36 +14,50 @@ extension Interview.Walk {
     /// `worthAsking`, worked out.
     private func relevantRules(_ id: String, anchored: Bool) -> [String] {
         guard let question = knowledge.questions[id] else { return [] }
-        let targets = Targets(question: question, evidence: evidence)
+        let memo = memo()
+        let targets = Targets(
+            question: question, evidence: evidence, reportedWithoutOnset: memo.reportedWithoutOnset,
+            reportedWithoutTrend: memo.reportedWithoutTrend)
         guard !targets.isEmpty else { return [] }
-        let assessed = assessment()
+        let assessed = memo.assessment
         let current = assessed.outcome
         let currentRank = knowledge.rank(of: current.level)
-        let reported = Set(evidence.findings.values.filter { $0.status != .absent }.map(\.id))
+        let reported = memo.reported
         let rules = knowledge.rules
-        var hypothetical: Evidence?
+        // One evaluator on the hypothetical evidence (what the answer could tell set to "not
+        // known", the same for every rule), made when first needed and reset per rule.
+        lazy var probe = ConditionEvaluator(
+            knowledge: knowledge, evidence: targets.unknown(in: evidence), calendar: calendar)
         var reasons: [String] = []
-        for index in interview.touchableRules[id] ?? [] where targets.touch(interview.ruleTerms[index]) {
+        let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
+        for index in touchable where targets.touch(interview.ruleTerms[index]) {
             let findings = interview.ruleTerms[index].findingList
             if anchored && findings.allSatisfy({ !reported.contains($0) }) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
             let truth = assessed.truths[index]
             if truth == .yes { continue }
-            // What the answer could tell set to "not known" (the same for every rule); unless
-            // anchored, the rule's other unmentioned findings, facts and anchors count as "not
-            // known" too (anything else the rule needs might still make it fire).
-            let base = hypothetical ?? targets.unknown(in: evidence)
-            hypothetical = base
-            let assumed = anchored ? [] : Set(findings.filter { base.findings[$0] == nil })
-            var probed = base
-            if !anchored {
-                let terms = interview.ruleTerms[index]
+            // Unless anchored, the rule's other unmentioned findings count as "not known" too,
+            // and so do its unmentioned facts and anchors (anything else the rule needs might
+            // still make it fire).
+            let assumed = anchored ? [] : Set(findings.filter { probe.evidence.findings[$0] == nil })
+            let terms = interview.ruleTerms[index]
+            let wider =
+                !anchored
+                && (terms.facts.contains { probe.evidence.facts[$0] == nil }
+                    || terms.anchors.contains { probe.evidence.anchors[$0] == nil })
+            let couldFire: Truth
+            if wider {
+                var probed = probe.evidence
                 for fact in terms.facts where probed.facts[fact] == nil { probed.facts[fact] = .unsure }
                 for anchor in terms.anchors where probed.anchors[anchor] == nil { probed.anchors[anchor] = .unsure }
+                var wide = ConditionEvaluator(
+                    knowledge: knowledge, evidence: probed, calendar: calendar, assumedUnknown: assumed)
+                couldFire = wide.evaluate(rules[index].condition)
+            } else {
+                probe.reset(assumedUnknown: assumed)
+                couldFire = probe.evaluate(rules[index].condition)
             }
-            var probe = ConditionEvaluator(
-                knowledge: knowledge, evidence: probed, calendar: calendar, assumedUnknown: assumed)
-            guard probe.evaluate(rules[index].condition) != .no else { continue }
+            guard couldFire != .no else { continue }
             let raises = interview.triage.ruleRanks[index] > currentRank
             let addsAction = !rules[index].actions.allSatisfy { current.actions.contains($0) }
             // A checklist asks whatever could change its proceed / hold decision or its notes.
@@ -76,21 +90,40 @@ extension Interview.Walk {
     }
 }
 
-extension Interview {
-    /// For each question, the rules (indices in `knowledge.rules` order) it could touch with
-    /// nothing known yet: relevance checks only these, as what a question tells only shrinks
-    /// as evidence comes in.
-    static func touchableRules(_ knowledge: KnowledgeBase, terms: [RuleTerms]) -> [String: [Int]] {
-        let empty = Evidence(now: Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
-        var result: [String: [Int]] = [:]
-        for (id, question) in knowledge.questions {
-            var targets = Targets(question: question, evidence: empty)
-            // With no evidence nothing is reported, so allow onsets and trends outright.
-            targets.onset = question.type == .time && question.anchor == "onset"
-            targets.trend = question.type == .trend
-            result[id] = terms.indices.filter { targets.touch(terms[$0]) }
+/// Which rules mention each term of a rule condition (the inverse of `Targets.touch`), so a
+/// question finds the rules it could touch from its own terms instead of testing every rule.
+struct RuleTermIndex: Sendable {
+    private var byFinding: [String: [Int]] = [:]
+    private var byFact: [String: [Int]] = [:]
+    private var byAnchor: [String: [Int]] = [:]
+    private var usingOnset: [Int] = []
+    private var usingTrend: [Int] = []
+
+    init(_ terms: [RuleTerms]) {
+        for (index, rule) in terms.enumerated() {
+            for id in rule.findings.union(rule.prefixedFacts) { byFinding[id, default: []].append(index) }
+            for id in rule.facts { byFact[id, default: []].append(index) }
+            for id in rule.anchors { byAnchor[id, default: []].append(index) }
+            if rule.usesOnset { usingOnset.append(index) }
+            if rule.usesTrend { usingTrend.append(index) }
         }
-        return result
+    }
+
+    /// The rules (indices in `knowledge.rules` order) a question could touch with nothing
+    /// known yet: relevance checks only these, as what a question tells only shrinks as
+    /// evidence comes in.
+    func touchableRules(_ question: Question) -> [Int] {
+        // With no evidence, everything the question could tell; onsets and trends only
+        // matter once something is reported, so allow them outright.
+        let empty = Evidence(now: Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
+        let targets = Targets(
+            question: question, evidence: empty, reportedWithoutOnset: true, reportedWithoutTrend: true)
+        var touched = Set(targets.findings.flatMap { byFinding[$0] ?? [] })
+        if let fact = targets.fact { touched.formUnion(byFact[fact] ?? []) }
+        if let anchor = targets.anchor { touched.formUnion(byAnchor[anchor] ?? []) }
+        if question.type == .time && question.anchor == "onset" { touched.formUnion(usingOnset) }
+        if question.type == .trend { touched.formUnion(usingTrend) }
+        return touched.sorted()
     }
 }
 
@@ -102,17 +135,18 @@ private struct Targets {
     var onset = false
     var trend = false
 
-    init(question: Question, evidence: Evidence) {
+    /// `reportedWithoutOnset` and `reportedWithoutTrend`: whether some finding of the evidence
+    /// that is present or not sure has no onset, or no trend, yet.
+    init(question: Question, evidence: Evidence, reportedWithoutOnset: Bool, reportedWithoutTrend: Bool) {
         findings = Set(question.findings.filter { evidence.findings[$0] == nil })
         if let fact = question.fact, evidence.facts[fact] == nil { self.fact = fact }
-        let reported = evidence.findings.values.filter { $0.status != .absent }
         switch question.type {
         case .time where question.anchor == "onset":
-            onset = reported.contains { $0.onset == nil }
+            onset = reportedWithoutOnset
         case .time:
             if let anchor = question.anchor, evidence.anchors[anchor] == nil { self.anchor = anchor }
         case .trend:
-            trend = reported.contains { $0.trend == nil }
+            trend = reportedWithoutTrend
         default:
             break
         }

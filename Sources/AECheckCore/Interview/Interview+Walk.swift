@@ -15,7 +15,7 @@ extension Interview {
         /// The triage of the evidence at one version.
         private let assessed = AssessmentMemo()
         /// The Gregorian calendar in `timeZone`, for every rule evaluation of this walk.
-        let calendar: Calendar
+        let calendar: LazyCalendar
         /// Question keys already asked in this walk, so nothing is asked twice.
         var asked: Set<String> = []
 

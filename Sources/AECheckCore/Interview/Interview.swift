@@ -14,7 +14,10 @@ public struct Interview: Sendable {
     public let knowledge: KnowledgeBase
     public let flow: Flow
     let triage: Triage
-    let matcher: SymptomMatcher
+    /// The free-text matcher, built on first use (most runs never read free text before
+    /// the first prompt, and building it is the costliest part of making an interview).
+    private let lazyMatcher: LazyValue<SymptomMatcher>
+    var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
     /// The most urgent level: reaching it ends the interview at once.
     let topRank: Int
@@ -24,8 +27,8 @@ public struct Interview: Sendable {
     public let decides: Bool
     /// The index in `knowledge.rules` of each rule id (the first, should an id repeat).
     let ruleIndex: [String: Int]
-    /// For each question id, the rules it could ever touch (see `touchableRules`).
-    let touchableRules: [String: [Int]]
+    /// Which rules mention each term, to find the rules a question could touch.
+    let ruleTermIndex: RuleTermIndex
     /// Follow-up question ids, in file order.
     let followupIDs: [String]
     /// Results already worked out (replays, triage, free text); see `InterviewCache`.
@@ -36,15 +39,17 @@ public struct Interview: Sendable {
         self.knowledge = knowledge
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
         self.triage = Triage(knowledge: knowledge)
-        let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
-            phrases.map { LexiconEntry(phrase: $0, findingID: id) }
+        self.lazyMatcher = LazyValue {
+            let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
+                phrases.map { LexiconEntry(phrase: $0, findingID: id) }
+            }
+            return SymptomMatcher(
+                entries: entries,
+                cues: MatcherCues(
+                    negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
+                    uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
+                    scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words")))
         }
-        self.matcher = SymptomMatcher(
-            entries: entries,
-            cues: MatcherCues(
-                negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
-                uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
-                scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words")))
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
             let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }
@@ -56,7 +61,7 @@ public struct Interview: Sendable {
         self.decides = self.flow.steps.contains(.decision)
         self.ruleIndex = Dictionary(
             knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.touchableRules = Self.touchableRules(knowledge, terms: ruleTerms)
+        self.ruleTermIndex = RuleTermIndex(ruleTerms)
         self.followupIDs = knowledge.questionOrder.filter { knowledge.questions[$0]?.followup == true }
     }
 

@@ -36,6 +36,7 @@ final class InterviewCache: @unchecked Sendable {
     private var assessments: [Evidence: EvidenceMemo] = [:]
     private var texts: [TextKey: [(match: TextMatch, onset: TimeBand?)]] = [:]
     private var bands: [String: TimeBand?] = [:]
+    private var touchable: [String: [Int]] = [:]
     private static let assessmentLimit = 4096
     private static let textLimit = 256
 
@@ -52,7 +53,9 @@ final class InterviewCache: @unchecked Sendable {
     /// Logs with byte-for-byte the same keys and answers (not just canonically equal).
     private static func same(_ lhs: [LoggedAnswer], _ rhs: [LoggedAnswer]) -> Bool {
         lhs.count == rhs.count
-            && zip(lhs, rhs).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.answer.utf8.elementsEqual($1.answer.utf8) }
+            && zip(lhs, rhs).allSatisfy {
+                $0.key.utf8.elementsEqual($1.key.utf8) && $0.answer.utf8.elementsEqual($1.answer.utf8)
+            }
     }
 
     func remember(_ replay: Replay) {
@@ -67,7 +70,7 @@ final class InterviewCache: @unchecked Sendable {
         let known = assessments[evidence]
         lock.unlock()
         if let known { return known }
-        let computed = EvidenceMemo(assessment: assess())
+        let computed = EvidenceMemo(evidence: evidence, assessment: assess())
         lock.lock()
         defer { lock.unlock() }
         if assessments.count >= Self.assessmentLimit { assessments.removeAll(keepingCapacity: true) }
@@ -88,6 +91,19 @@ final class InterviewCache: @unchecked Sendable {
         defer { lock.unlock() }
         if texts.count >= Self.textLimit { texts.removeAll(keepingCapacity: true) }
         texts[key] = computed
+        return computed
+    }
+
+    /// The rules question `id` could touch (see `RuleTermIndex`), computed by `compute` the first time.
+    func touchableRules(_ id: String, compute: () -> [Int]) -> [Int] {
+        lock.lock()
+        let known = touchable[id]
+        lock.unlock()
+        if let known { return known }
+        let computed = compute()
+        lock.lock()
+        defer { lock.unlock() }
+        touchable[id] = computed
         return computed
     }
 
@@ -123,8 +139,18 @@ final class EvidenceMemo: @unchecked Sendable {
     private var worth: [Relevance: [String]] = [:]
     private var best: [Set<String>: (String, [String])?] = [:]
 
-    init(assessment: InterviewCache.Assessment) {
+    /// Findings reported (present or not sure), by id.
+    let reported: Set<String>
+    /// Whether some reported finding has no onset yet, and no trend yet.
+    let reportedWithoutOnset: Bool
+    let reportedWithoutTrend: Bool
+
+    init(evidence: Evidence, assessment: InterviewCache.Assessment) {
         self.assessment = assessment
+        let reported = evidence.findings.values.filter { $0.status != .absent }
+        self.reported = Set(reported.map(\.id))
+        self.reportedWithoutOnset = reported.contains { $0.onset == nil }
+        self.reportedWithoutTrend = reported.contains { $0.trend == nil }
     }
 
     /// The complete outcome: the triage with its open questions, added by `openQuestions`.
@@ -165,5 +191,25 @@ final class EvidenceMemo: @unchecked Sendable {
         defer { lock.unlock() }
         best[asked] = .some(computed)
         return computed
+    }
+}
+
+/// A value made on first use, once, whichever thread asks first.
+final class LazyValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }

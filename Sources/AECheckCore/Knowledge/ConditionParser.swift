@@ -10,7 +10,7 @@ struct ConditionParser {
         var offset: Int
     }
 
-    private struct Token {
+    struct Token: Equatable {
         var text: String
         var offset: Int
     }
@@ -21,13 +21,18 @@ struct ConditionParser {
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
-        // Every condition in the knowledge is ASCII, where a byte is a character (a line
-        // never holds "\r\n", the one two-byte ASCII character); anything else goes by characters.
-        if bytes.allSatisfy({ $0 < 0x80 }) {
+        // Every condition in the knowledge is ASCII, where a byte is a character (but for
+        // "\r\n", so carriage returns go by characters too).
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
             self.tokens = Self.tokenize(ascii: bytes)
             self.end = bytes.count
-            return
+        } else {
+            (self.tokens, self.end) = Self.tokenize(characters: text)
         }
+    }
+
+    /// The tokens of any text, character by character, and the number of characters.
+    static func tokenize(characters text: String) -> (tokens: [Token], end: Int) {
         var tokens: [Token] = []
         var index = text.startIndex
         var offset = 0
@@ -58,12 +63,11 @@ struct ConditionParser {
                 tokens.append(Token(text: word, offset: start))
             }
         }
-        self.tokens = tokens
-        self.end = offset
+        return (tokens, offset)
     }
 
     /// The tokens of ASCII text, exactly as the character loop of `init` reads them.
-    private static func tokenize(ascii bytes: [UInt8]) -> [Token] {
+    static func tokenize(ascii bytes: [UInt8]) -> [Token] {
         func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         func isPunctuation(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",")

@@ -206,7 +206,7 @@ public struct KnowledgeBase: Sendable {
 
     /// A list setting, split on commas.
     public func list(_ setting: String) -> [String] {
-        (settings[setting] ?? []).flatMap { $0.split(separator: ",") }
+        (settings[setting] ?? []).flatMap { $0.splitting(on: ",") }
             .map { $0.trimmingWhitespace().lowercased() }
             .filter { !$0.isEmpty }
     }

@@ -75,9 +75,9 @@ struct KnowledgeBuilder {
         }
         locations[key] = record.location
         var ok = true
-        var seen: Set<String> = []
+        var seen = [Bool](repeating: false, count: schema.count)
         for field in record.fields {
-            guard let rule = schema.first(where: { $0.name == field.name }) else {
+            guard let index = schema.firstIndex(where: { $0.name == field.name }) else {
                 sink.error(
                     .unknownField(
                         field.name, kind: record.kind,
@@ -85,12 +85,12 @@ struct KnowledgeBuilder {
                     at: field.location)
                 continue
             }
-            if !rule.repeats, seen.contains(field.name) {
+            if !schema[index].repeats, seen[index] {
                 sink.error(.repeatedField(field.name), at: field.location)
             }
-            seen.insert(field.name)
+            seen[index] = true
         }
-        for rule in schema where rule.required && !seen.contains(rule.name) {
+        for (index, rule) in schema.enumerated() where rule.required && !seen[index] {
             if rule.name == "cite" {
                 // Reported, but the record stays usable: references to it should still resolve.
                 sink.error(.missingCitation(record.kind), at: record.location)
@@ -100,6 +100,15 @@ struct KnowledgeBuilder {
             }
         }
         return ok
+    }
+
+    /// `text.lastIndex(of: character)` for an ASCII character, searching the bytes when the
+    /// text is ASCII without carriage returns (then every byte is one character).
+    static func lastIndex(of character: Character, in text: String) -> String.Index? {
+        guard let byte = character.asciiValue, text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return text.lastIndex(of: character)
+        }
+        return text.utf8.lastIndex(of: byte)
     }
 
     static func isKebab(_ text: String) -> Bool {
@@ -168,7 +177,7 @@ struct KnowledgeBuilder {
 
     private mutating func addFinding(_ record: RawRecord, into sink: inout DiagnosticSink) {
         for field in record.all("figure") {
-            guard let open = field.value.lastIndex(of: "["), field.value.hasSuffix("]") else {
+            guard let open = Self.lastIndex(of: "[", in: field.value), field.value.hasSuffix("]") else {
                 sink.error(.missingCitation("figure"), at: field.valueLocation)
                 continue
             }
@@ -383,7 +392,7 @@ struct KnowledgeBuilder {
     private mutating func parseStep(
         _ text: String, field: RawField, flow: String, into sink: inout DiagnosticSink
     ) -> FlowStep? {
-        let parts = text.split(separator: " ").map(String.init)
+        let parts = text.splitting(on: " ")
         let argument = parts.count > 1 ? parts[1] : ""
         func question() -> Bool {
             reference(argument, kind: "question", in: knowledge.questions.keys, at: field.valueLocation, into: &sink)
@@ -442,21 +451,22 @@ struct KnowledgeBuilder {
     }
 
     private func list(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        value.splitting(on: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     private mutating func citations(
         _ record: RawRecord, required: Bool = true, into sink: inout DiagnosticSink
     ) -> [Citation] {
-        record.all("cite").compactMap {
-            citation($0.value, at: $0.valueLocation, citedBy: "\(record.kind) \(record.id)", into: &sink)
+        let citedBy = "\(record.kind) \(record.id)"
+        return record.all("cite").compactMap {
+            citation($0.value, at: $0.valueLocation, citedBy: citedBy, into: &sink)
         }
     }
 
     private mutating func citation(
         _ text: String, at location: SourceLocation, citedBy: String, into sink: inout DiagnosticSink
     ) -> Citation? {
-        let parts = text.split(separator: " ").map(String.init)
+        let parts = text.splitting(on: " ")
         guard let sourceID = parts.first, parts.count <= 2 else {
             sink.error(.badValue("citation", text, expected: "'SOURCE' or 'SOURCE SECTION'"), at: location)
             return nil

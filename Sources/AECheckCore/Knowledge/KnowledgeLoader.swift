@@ -24,12 +24,19 @@ public struct LoadResult: Sendable {
 
 /// Reads knowledge files into a validated `KnowledgeBase`, collecting every problem in one pass.
 public enum KnowledgeLoader {
-    /// Loads the knowledge that was embedded in the binary at build time.
-    public static func loadEmbedded() -> LoadResult {
+    /// Loads the knowledge that was embedded in the binary at build time (its hash was
+    /// worked out then too, from the same bytes).
+    ///
+    /// With `checkingExamples` false (the start-up path of `check`, `assess` and
+    /// `--version`), the rule examples are not triaged: no result depends on them, they are
+    /// the knowledge's own tests, and for these fixed bytes they are checked by
+    /// `aecheck validate` and by the test suite (which load with the default, every check).
+    /// Every other check still runs at each start.
+    public static func loadEmbedded(checkingExamples: Bool = true) -> LoadResult {
         load(
             files: EmbeddedKnowledge.files.map {
                 KnowledgeFile(name: $0.name, data: Data(base64Encoded: $0.base64) ?? Data())
-            })
+            }, hash: EmbeddedKnowledge.hash, checkingExamples: checkingExamples)
     }
 
     /// Loads every `*.txt` file of a directory.
@@ -60,27 +67,42 @@ public enum KnowledgeLoader {
 
     /// Loads the given files (sorted by name for a stable hash).
     public static func load(files: [KnowledgeFile]) -> LoadResult {
+        load(files: files, hash: nil)
+    }
+
+    /// Loads the given files; `hash`, when known, is their content hash (see `hash(of:)`).
+    static func load(files: [KnowledgeFile], hash knownHash: String?, checkingExamples: Bool = true) -> LoadResult {
         var sink = DiagnosticSink()
-        var hasher = SHA256()
         var records: [RawRecord] = []
-        for file in files.sorted(by: { $0.name < $1.name }) {
-            hasher.update(Array(file.name.utf8) + [0])
-            hasher.update(file.data)
-            hasher.update([0])
+        let sorted = files.sorted(by: { $0.name < $1.name })
+        for file in sorted {
             records += RecordParser.parse(data: file.data, file: file.name, into: &sink)
         }
         var builder = KnowledgeBuilder(records: records)
         var knowledge = builder.build(into: &sink)
-        knowledge.hash = hasher.finalizeHex()
+        knowledge.hash = knownHash ?? hash(of: sorted)
         if files.isEmpty {
             sink.error(
                 .missingRecord("level", "emergency"), at: SourceLocation(file: "(knowledge)", line: 0, column: 0))
         }
-        KnowledgeValidator(knowledge: knowledge, builder: builder).validate(into: &sink)
+        KnowledgeValidator(knowledge: knowledge, builder: builder, checkingExamples: checkingExamples)
+            .validate(into: &sink)
         let diagnostics = sink.diagnostics.sorted {
             ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message)
         }
         let failed = diagnostics.contains { $0.severity == .error }
         return LoadResult(knowledge: failed ? nil : knowledge, diagnostics: diagnostics)
+    }
+
+    /// SHA-256 over each file's name, a zero byte, its bytes and a zero byte, in name order
+    /// (knowledge-embed works out the embedded knowledge's hash the same way at build time).
+    static func hash(of files: [KnowledgeFile]) -> String {
+        var hasher = SHA256()
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            hasher.update(Array(file.name.utf8) + [0])
+            hasher.update(file.data)
+            hasher.update([0])
+        }
+        return hasher.finalizeHex()
     }
 }

@@ -46,9 +46,10 @@ enum RecordParser {
         var sawContent = false
 
         func flush() {
-            guard let head = current.first else { return }
-            records.append(
-                RawRecord(kind: head.name, id: head.value, location: head.location, fields: Array(current.dropFirst())))
+            guard !current.isEmpty else { return }
+            // The fields move into the record (no copy of every field).
+            let head = current.removeFirst()
+            records.append(RawRecord(kind: head.name, id: head.value, location: head.location, fields: current))
             current = []
         }
 
@@ -112,7 +113,9 @@ enum RecordParser {
             let valueColumn = (valueRange.isEmpty ? lineEnd : valueRange.lowerBound) - lineStart + 1
             current.append(
                 RawField(
-                    name: string(nameRange).lowercased(), value: string(valueRange),
+                    name: bytes[nameRange].contains(where: { (0x41...0x5A).contains($0) })
+                        ? string(nameRange).lowercased() : string(nameRange),
+                    value: string(valueRange),
                     location: SourceLocation(file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
                     valueLocation: SourceLocation(file: file, line: lineNumber, column: valueColumn)))
         }

@@ -1,17 +1,57 @@
 import Foundation
 
-extension StringProtocol {
+extension String {
     /// The same as `trimmingCharacters(in: .whitespaces)`, without Foundation's cost when
-    /// neither end can be trimmed (the common case on the start-up path).
+    /// the text, once ASCII spaces and tabs are cut from both ends, starts and ends with an
+    /// ASCII character (the common case on the start-up path).
     func trimmingWhitespace() -> String {
-        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
-        if Self.keeps(first) && Self.keeps(last) { return String(self) }
-        return trimmingCharacters(in: .whitespaces)
+        var text = self
+        let trimmed: String? = text.withUTF8 { bytes in
+            func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            var start = 0
+            var end = bytes.count
+            while start < end, isBlank(bytes[start]) { start += 1 }
+            while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+            // An ASCII character that is not a space or a tab is never trimmed, so the cut
+            // stops there; any other may be a space separator: Foundation knows them all.
+            guard start < end, bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+            if start == 0 && end == bytes.count { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if let trimmed { return trimmed }
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        let untouched = first < 0x80 && last < 0x80 && first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09
+        return untouched ? self : trimmingCharacters(in: .whitespaces)
     }
 
-    /// An ASCII scalar that is not a space or a tab: never trimmed. Anything else is left
-    /// to Foundation, which knows every space separator.
-    private static func keeps(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && scalar != " " && scalar != "\t"
+    /// The same as `split(separator: separator).map(String.init)` for an ASCII separator,
+    /// reading bytes when the text is ASCII without carriage returns (then every byte is one
+    /// character).
+    func splitting(on separator: Character) -> [String] {
+        var text = self
+        let pieces: [String]? = separator.asciiValue.flatMap { byte in
+            text.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+                var pieces: [String] = []
+                var start = 0
+                for index in 0..<bytes.count where bytes[index] == byte {
+                    if start < index {
+                        pieces.append(
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    }
+                    start = index + 1
+                }
+                if start < bytes.count {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+                }
+                return pieces
+            }
+        }
+        return pieces ?? split(separator: separator).map(String.init)
     }
+}
+
+extension Substring {
+    /// `String.trimmingWhitespace`, for a part of a string.
+    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
 }

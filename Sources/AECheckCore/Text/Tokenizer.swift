@@ -43,6 +43,11 @@ enum Tokenizer {
     /// Never fails: any character that is not part of a word is treated as a separator.
     /// Example: `Tokenizer.tokenize("can't, cannot").map(\.norm) == ["cant", "cant"]`.
     static func tokenize(_ text: String) -> [Token] {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? tokenize(ascii: text) : tokenize(characters: text)
+    }
+
+    /// `tokenize`, character by character (any text).
+    static func tokenize(characters text: String) -> [Token] {
         var tokens: [Token] = []
         var start: String.Index?
         var end = text.startIndex
@@ -70,6 +75,71 @@ enum Tokenizer {
             append(text, wordStart..<end, &pending, &sentence, to: &tokens)
         }
         return tokens
+    }
+
+    /// `tokenize` for ASCII text, byte by byte: the same tokens, without the cost of
+    /// characters. In ASCII the letters are A-Z and a-z, the numbers 0-9, the apostrophe is
+    /// `'`, and the line breaks are LF, VT, FF and CR (a CR LF pair is one character, but as
+    /// both bytes end a sentence and neither is part of a word, reading them one by one gives
+    /// the same boundary).
+    static func tokenize(ascii text: String) -> [Token] {
+        let bytes = Array(text.utf8)
+        let utf8 = text.utf8
+        var tokens: [Token] = []
+        var pending = Boundary.none
+        var sentence = 0
+        var word: [UInt8] = []
+        var offset = 0
+        while offset < bytes.count {
+            guard isASCIILetterOrDigit(bytes[offset]) else {
+                pending = max(pending, boundary(ascii: bytes[offset]))
+                offset += 1
+                continue
+            }
+            // A word: letters and digits, with apostrophes inside it dropped; it ends at the
+            // last letter or digit.
+            let start = offset
+            var end = offset
+            word.removeAll(keepingCapacity: true)
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if isASCIILetterOrDigit(byte) {
+                    word.append(asciiLowercased(byte))
+                    end = offset + 1
+                } else if byte != UInt8(ascii: "'") {
+                    break
+                }
+                offset += 1
+            }
+            // Apostrophes after the last letter are skipped like any separator.
+            offset = end
+            if pending == .sentence, !tokens.isEmpty { sentence += 1 }
+            let boundary = tokens.isEmpty ? Boundary.none : pending
+            var norm = String(decoding: word, as: UTF8.self)
+            if norm == "cannot" { norm = "cant" }
+            let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
+            tokens.append(Token(norm: norm, range: range, boundaryBefore: boundary, sentence: sentence))
+            pending = .none
+        }
+        return tokens
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+
+    private static func boundary(ascii byte: UInt8) -> Boundary {
+        switch byte {
+        case 0x0A...0x0D: .sentence
+        case UInt8(ascii: ","): .comma
+        case UInt8(ascii: ":"): .clause
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): .sentence
+        default: .none
+        }
     }
 
     /// Normalises a caller-supplied phrase or cue into its word sequence, ignoring punctuation.

@@ -8,7 +8,9 @@ import Foundation
 struct ConditionEvaluator {
     let knowledge: KnowledgeBase
     let evidence: Evidence
-    let calendar: Calendar
+    /// The calendar for span arithmetic, made only if a rule needs it.
+    let calendars: LazyCalendar
+    var calendar: Calendar { calendars.calendar }
     /// Findings that counted towards the result (present or unknown), in order.
     private(set) var used: [String] = []
     /// Plain descriptions of what was not known but mattered.
@@ -16,26 +18,32 @@ struct ConditionEvaluator {
     /// Findings missing from the evidence that count as answered "not sure" (a hypothetical
     /// without copying the evidence): the evaluation is as if each were in `evidence.findings`
     /// with status unknown and nothing else known.
-    let assumedUnknown: Set<String>
+    private(set) var assumedUnknown: Set<String>
 
     init(knowledge: KnowledgeBase, evidence: Evidence) {
         self.init(knowledge: knowledge, evidence: evidence, calendar: Self.calendar(for: evidence))
     }
 
-    /// An evaluator with a calendar already set to the evidence's time zone (calendars are
-    /// costly to make, and relevance makes many evaluators per step).
-    init(knowledge: KnowledgeBase, evidence: Evidence, calendar: Calendar, assumedUnknown: Set<String> = []) {
+    /// An evaluator sharing a calendar in the evidence's time zone (calendars are costly to
+    /// make, and relevance makes many evaluators per step).
+    init(knowledge: KnowledgeBase, evidence: Evidence, calendar: LazyCalendar, assumedUnknown: Set<String> = []) {
         self.knowledge = knowledge
         self.evidence = evidence
-        self.calendar = calendar
+        self.calendars = calendar
         self.assumedUnknown = assumedUnknown
     }
 
-    /// The Gregorian calendar in the evidence's time zone.
-    static func calendar(for evidence: Evidence) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = evidence.timeZone
-        return calendar
+    /// Readies the evaluator for another condition on the same evidence, as a new one would
+    /// be (copying the knowledge and evidence into a new evaluator per rule is costly).
+    mutating func reset(assumedUnknown: Set<String> = []) {
+        used.removeAll(keepingCapacity: true)
+        unknowns.removeAll(keepingCapacity: true)
+        self.assumedUnknown = assumedUnknown
+    }
+
+    /// The Gregorian calendar in the evidence's time zone, made on first use.
+    static func calendar(for evidence: Evidence) -> LazyCalendar {
+        LazyCalendar(timeZone: evidence.timeZone)
     }
 
     mutating func evaluate(_ condition: Condition) -> Truth {
@@ -203,5 +211,31 @@ struct ConditionEvaluator {
             if result == .unknown { unknowns.append("the date of \(anchorID.replacingOccurrences(of: "-", with: " "))") }
             return over ? result : result.negated
         }
+    }
+}
+
+/// A Gregorian calendar in one time zone, made when first asked for: most evaluations
+/// need no calendar arithmetic, and the first calendar of a process is slow to make.
+/// Not shared across threads (each walk and each triage has its own).
+final class LazyCalendar {
+    private let timeZone: TimeZone
+    private var made: Calendar?
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// A calendar already made (it must be Gregorian).
+    init(calendar: Calendar) {
+        self.timeZone = calendar.timeZone
+        self.made = calendar
+    }
+
+    var calendar: Calendar {
+        if let made { return made }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        made = calendar
+        return calendar
     }
 }

@@ -26,8 +26,13 @@ public struct Triage: Sendable {
     }
 
     /// Whether one rule fires on the evidence, with what it used.
-    func fires(_ rule: Rule, on evidence: Evidence) -> (fired: Bool, used: [String], unknowns: [String]) {
-        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence)
+    /// `calendar`, when given, must be the Gregorian calendar in the evidence's time zone.
+    func fires(_ rule: Rule, on evidence: Evidence, calendar: Calendar? = nil)
+        -> (fired: Bool, used: [String], unknowns: [String])
+    {
+        var evaluator = ConditionEvaluator(
+            knowledge: knowledge, evidence: evidence,
+            calendar: calendar.map(LazyCalendar.init(calendar:)) ?? ConditionEvaluator.calendar(for: evidence))
         let truth = evaluator.evaluate(rule.condition)
         let fired = truth == .yes || (truth == .unknown && knowledge.rank(of: rule.level) >= assumeFrom)
         return (fired, evaluator.used, truth == .unknown ? evaluator.unknowns : [])
@@ -49,8 +54,9 @@ public struct Triage: Sendable {
         var fired: [(reason: Reason, rank: Int, rule: Int)] = []
         var truths: [Truth] = []
         truths.reserveCapacity(knowledge.rules.count)
+        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
         for (index, rule) in knowledge.rules.enumerated() {
-            var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
+            evaluator.reset()
             let truth = evaluator.evaluate(rule.condition)
             truths.append(truth)
             let rank = ruleRanks[index]
@@ -90,13 +96,13 @@ public struct Triage: Sendable {
         openQuestions(evidence, above: rank, calendar: ConditionEvaluator.calendar(for: evidence))
     }
 
-    private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: Calendar) -> [String] {
+    private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: LazyCalendar) -> [String] {
         var open: [String] = []
+        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
         for (index, rule) in knowledge.rules.enumerated() where ruleRanks[index] > rank && rule.decision != Decision.note {
             let missing = ruleFindings[index].filter { evidence.findings[$0] == nil }
             guard !missing.isEmpty else { continue }
-            var evaluator = ConditionEvaluator(
-                knowledge: knowledge, evidence: evidence, calendar: calendar, assumedUnknown: Set(missing))
+            evaluator.reset(assumedUnknown: Set(missing))
             if evaluator.evaluate(rule.condition) != .no { open += missing }
         }
         return Self.unique(open)

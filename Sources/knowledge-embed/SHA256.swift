@@ -1,0 +1,1 @@
+../AECheckCore/Support/SHA256.swift
