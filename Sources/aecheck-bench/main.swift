@@ -4,7 +4,8 @@ import Foundation
 
 // aecheck-bench: in-process benchmarks, run by Scripts/bench (built in release mode).
 //
-//   aecheck-bench answer-latency [--runs N] [--show]   time from an answer to the next prompt
+//   aecheck-bench answer-latency [--runs N] [--show] [--live-clock]
+//                                            time from an answer to the next prompt
 //   aecheck-bench assess [--runs N]           evidence documents assessed per second
 //   aecheck-bench matcher [--runs N]          free-text matcher cost per 1,000 characters
 //
@@ -63,13 +64,16 @@ struct Setup {
     /// Every phrase of the knowledge, in a stable order.
     var phrases: [String] { knowledge.phrases.keys.sorted().flatMap { knowledge.phrases[$0] ?? [] } }
 
-    /// A new session; with `fresh`, on a new interview (nothing remembered from other runs).
-    func session(fresh: Bool = false) -> Session {
+    /// A new session; with `fresh`, on a new interview (nothing remembered from other runs);
+    /// with `live`, on the real clock (as in a terminal without `--now`), else the fixed one.
+    func session(fresh: Bool = false, live: Bool = false) -> Session {
         let fixed = now
+        let clock: @Sendable () -> Date
+        if live { clock = { Date() } } else { clock = { fixed } }
         return Session(
             interview: fresh ? Interview(knowledge: knowledge) : interview,
             renderer: Renderer(knowledge: knowledge, audience: .patient, colour: false),
-            timeZone: timeZone, clock: { fixed })
+            timeZone: timeZone, clock: clock)
     }
 }
 
@@ -149,7 +153,7 @@ func answerLatency(_ setup: Setup, runs: Int) {
     var perAnswer: [[Double]] = Array(repeating: [], count: script.count)
     var firstPrompt: [Double] = []
     for _ in 0..<runs {
-        var session = setup.session(fresh: true)
+        var session = setup.session(fresh: true, live: liveClock)
         firstPrompt.append(Clock.time { _ = session.start() })
         for (index, line) in script.enumerated() {
             perAnswer[index].append(Clock.time { _ = session.handle(line) })
@@ -164,7 +168,7 @@ func answerLatency(_ setup: Setup, runs: Int) {
     let overall = median(medians)
     let worst = medians.max() ?? .nan
     print(
-        "answer-latency: median \(format(overall * 1000)) ms per answer over \(script.count) answers "
+        "answer-latency\(liveClock ? " (live clock)" : ""): median \(format(overall * 1000)) ms per answer over \(script.count) answers "
             + "(slowest answer \(format(worst * 1000)) ms; first prompt in-process \(format(median(firstPrompt) * 1000)) ms); "
             + "ratio to the 1 ms target \(format(overall * 1000, 2))x")
 }
@@ -230,7 +234,7 @@ func freeText(_ setup: Setup, length: Int) -> String {
     let closers = [" since this morning. ", " and it is getting worse. ", ". ", " after lunch. "]
     var generator = SeededGenerator(state: 7)
     var text = ""
-    while text.count < length {
+    while text.utf8.count < length {  // ASCII filler, and utf8.count does not walk the text
         let phrase = phrases.randomElement(using: &generator) ?? "it"
         text +=
             (openers.randomElement(using: &generator) ?? "") + phrase
@@ -253,7 +257,7 @@ func matcherCost(_ setup: Setup, runs: Int) {
                     found = setup.interview.understand(text, now: setup.now, timeZone: setup.timeZone).count
                 })
         }
-        let cost = median(times) / Double(length) * 1000
+        let cost = median(times) / Double(max(text.count, 1)) * 1000
         perThousand.append(cost)
         parts.append("\(length / 1000)k chars \(format(cost * 1000, 3)) ms/1k (\(found) matches)")
     }
@@ -268,6 +272,8 @@ func matcherCost(_ setup: Setup, runs: Int) {
 let arguments = Array(CommandLine.arguments.dropFirst())
 /// `--show`: print the long script's prompts and answers to standard error.
 let showScript = arguments.contains("--show")
+/// `--live-clock`: play the script on the real clock, so nothing is remembered across answers.
+let liveClock = arguments.contains("--live-clock")
 var runs = 21
 if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, let value = Int(arguments[index + 1]),
     value > 0

@@ -75,7 +75,8 @@ public struct Session: Sendable {
                 return "Sorry, \(reason.reason).\n" + renderer.render(prompt)
             case .success(let answer):
                 log.append(LoggedAnswer(key: prompt.key, answer: answer))
-                return show(step())
+                // The same instant as the replay above, so this replay reuses its work.
+                return show(interview.next(log: log, now: now, timeZone: timeZone))
             }
         }
     }

@@ -19,26 +19,35 @@ enum EditDistance {
             return result <= limit ? result : nil
         }
         let width = rhs.count + 1
-        var previous2 = [Int](repeating: 0, count: width)
-        var previous = Array(0..<width)
-        var current = [Int](repeating: 0, count: width)
-        for i in 1...lhs.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...rhs.count {
-                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
+        // Three rows in one temporary buffer (on the stack for words of ordinary length):
+        // this runs for every vocabulary word a typo might be.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows -> Int? in
+            guard var previous2 = rows.baseAddress else { return nil }  // never: capacity is at least 6
+            var previous = previous2 + width
+            var current = previous + width
+            for j in 0..<width {
+                previous2[j] = 0
+                previous[j] = j
+                current[j] = 0
             }
-            if rowMinimum > limit { return nil }
-            (previous2, previous, current) = (previous, current, previous2)
+            for i in 1...lhs.count {
+                current[0] = i
+                var rowMinimum = i
+                for j in 1...rhs.count {
+                    let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return nil }
+                (previous2, previous, current) = (previous, current, previous2)
+            }
+            let result = previous[rhs.count]
+            return result <= limit ? result : nil
         }
-        let result = previous[rhs.count]
-        return result <= limit ? result : nil
     }
 
     /// The number of edits allowed for words of this many letters.

@@ -37,19 +37,20 @@ struct FuzzyLookup {
         guard !blocked.contains(word), !CommonWords.all.contains(word) else { return [] }
         guard !scalars.contains(where: { $0.properties.numericType != nil }) else { return [] }
         let variants = WordForms.variants(of: word)
+        // Each variant's letters, worked out once for the whole vocabulary.
+        let variantScalars = variants.map { Array($0.unicodeScalars) }
         var result: [Int] = []
         for length in max(1, scalars.count - 4)...(scalars.count + 2) {
             for id in lexicon.wordsByLength[length] ?? [] where lexicon.wordFuzzy[id] {
                 if WordForms.overlap(variants, lexicon.wordVariants[id]) { continue }
-                if isClose(variants, to: lexicon.wordScalars[id]) { result.append(id) }
+                if isClose(variantScalars, to: lexicon.wordScalars[id]) { result.append(id) }
             }
         }
         return result
     }
 
-    private func isClose(_ variants: [String], to target: [Unicode.Scalar]) -> Bool {
-        for variant in variants {
-            let scalars = Array(variant.unicodeScalars)
+    private func isClose(_ variants: [[Unicode.Scalar]], to target: [Unicode.Scalar]) -> Bool {
+        for scalars in variants {
             let limit = EditDistance.allowedEdits(forLength: min(scalars.count, target.count))
             if limit > 0, EditDistance.distance(scalars, target, limit: limit) != nil { return true }
         }
