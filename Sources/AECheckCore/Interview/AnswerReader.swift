@@ -66,14 +66,19 @@ struct AnswerReader {
             }
             if let fact, case .number(let low, let high, _) = knowledge.facts[fact]?.type {
                 if let low, value < low { return .failure("that number is too small; the lowest is \(Self.show(low))") }
-                if let high, value > high { return .failure("that number is too large; the highest is \(Self.show(high))") }
+                if let high, value > high {
+                    return .failure("that number is too large; the highest is \(Self.show(high))")
+                }
             }
             return .success(Self.show(value))
         case .time:
-            if let number, (1...max(count, 1)).contains(number), count > 0 { return .success(prompt.options[number - 1].id) }
+            if let number, (1...max(count, 1)).contains(number), count > 0 {
+                return .success(prompt.options[number - 1].id)
+            }
             if number == count + 1 || Self.unsure.contains(lowered) { return .success("unknown") }
             if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
-            let context = interview.timeContext(now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
+            let context = interview.timeContext(
+                now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
             switch TimeParser.parse(cleaned, in: context) {
             case .success(let parsed):
                 // A bare clock time keeps its other reading (the day before) for the result to weigh.
@@ -144,7 +149,9 @@ struct AnswerReader {
 
     private func matchOption(_ lowered: String, _ options: [Option]) -> Option? {
         guard lowered.count >= 2 else { return nil }
-        return options.first { $0.id == lowered || $0.label.patient.lowercased() == lowered || $0.label.nurse.lowercased() == lowered }
+        return options.first {
+            $0.id == lowered || $0.label.patient.lowercased() == lowered || $0.label.nurse.lowercased() == lowered
+        }
             ?? options.first { $0.label.patient.lowercased().hasPrefix(lowered) }
     }
 
@@ -159,5 +166,7 @@ struct AnswerRefusal: Error, ExpressibleByStringInterpolation {
 
     init(_ reason: String) { self.reason = reason }
     init(stringLiteral value: String) { self.reason = value }
-    init(stringInterpolation: DefaultStringInterpolation) { self.reason = String(stringInterpolation: stringInterpolation) }
+    init(stringInterpolation: DefaultStringInterpolation) {
+        self.reason = String(stringInterpolation: stringInterpolation)
+    }
 }

@@ -108,7 +108,8 @@ extension Interview {
                         return .question(singlePrompt(question, finding: finding, key: key))
                     }
                     evidence.set(
-                        FindingEvidence(id: finding, status: Self.status(single), origin: .answer(key)), overriding: true)
+                        FindingEvidence(id: finding, status: Self.status(single), origin: .answer(key)),
+                        overriding: true)
                     if let end = emergencyEnd() { return end }
                 }
             }
@@ -178,7 +179,8 @@ extension Interview {
                         for (match, onset) in understood where !match.aboutSomeoneElse {
                             evidence.set(
                                 FindingEvidence(
-                                    id: match.findingID, status: FindingStatus(rawValue: match.status.rawValue) ?? .unknown,
+                                    id: match.findingID,
+                                    status: FindingStatus(rawValue: match.status.rawValue) ?? .unknown,
                                     onset: onset, origin: .text(match.matchedText)))
                         }
                         return nil

@@ -90,7 +90,8 @@ public struct Interview: Sendable {
 
     /// The outcome the log supports so far, whether or not the interview has ended.
     public func outcomeSoFar(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
-        weighingOtherReadings(plainOutcome(log: log, now: now, timeZone: timeZone), log: log, now: now, timeZone: timeZone)
+        weighingOtherReadings(
+            plainOutcome(log: log, now: now, timeZone: timeZone), log: log, now: now, timeZone: timeZone)
     }
 
     private func plainOutcome(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Outcome {
@@ -114,16 +115,20 @@ public struct Interview: Sendable {
             let otherFired = Set(alternative.reasons.map(\.ruleID))
             guard fired != otherFired else { continue }
             let name = entry.key.replacingOccurrences(of: "-", with: " ")
-            let first = TimeBand(isoRange: String(entry.answer[..<bar])).map { Renderer.describe($0, timeZone: timeZone) }
+            let first = TimeBand(isoRange: String(entry.answer[..<bar])).map {
+                Renderer.describe($0, timeZone: timeZone)
+            }
             let second = TimeBand(isoRange: other[index].answer).map { Renderer.describe($0, timeZone: timeZone) }
             if knowledge.rank(of: alternative.level) > knowledge.rank(of: result.level) {
                 result = alternative
                 result.assumptions.append(
-                    "the \(name) could be \(first ?? "?") or \(second ?? "?"); the more urgent reading, \(second ?? "?"), was used")
+                    "the \(name) could be \(first ?? "?") or \(second ?? "?"); the more urgent reading, \(second ?? "?"), was used"
+                )
             } else {
                 let changed = otherFired.symmetricDifference(fired).sorted().joined(separator: ", ")
                 result.assumptions.append(
-                    "the \(name) was read as \(first ?? "?"); if it was \(second ?? "?"), the rules would differ (\(changed))")
+                    "the \(name) was read as \(first ?? "?"); if it was \(second ?? "?"), the rules would differ (\(changed))"
+                )
             }
         }
         return result

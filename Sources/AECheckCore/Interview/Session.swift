@@ -65,7 +65,8 @@ public struct Session: Sendable {
         case "why":
             return why(prompt) + "\n" + renderer.render(prompt)
         case "summary":
-            return renderer.summary(evidence, outcome: interview.triage.assess(evidence)) + "\n" + renderer.render(prompt)
+            return renderer.summary(evidence, outcome: interview.triage.assess(evidence)) + "\n"
+                + renderer.render(prompt)
         case "quit", "exit", "q":
             return endEarly()
         default:

@@ -195,7 +195,9 @@ public struct KnowledgeBase: Sendable {
     var clinicalNames: [(patient: String, nurse: String)] {
         let names = findings.values.map(\.name) + facts.values.map(\.name)
         return names.filter { $0.patient != $0.nurse && !$0.patient.isEmpty }.map { ($0.patient, $0.nurse) }
-            .sorted { $0.patient.count != $1.patient.count ? $0.patient.count > $1.patient.count : $0.patient < $1.patient }
+            .sorted {
+                $0.patient.count != $1.patient.count ? $0.patient.count > $1.patient.count : $0.patient < $1.patient
+            }
     }
 
     /// Levels from least to most urgent.

@@ -75,7 +75,8 @@ enum RecordParser {
             if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             if lineEnd - lineStart > lineLimit {
                 sink.error(
-                    .lineTooLong(lineEnd - lineStart, limit: lineLimit), at: SourceLocation(file: file, line: lineNumber))
+                    .lineTooLong(lineEnd - lineStart, limit: lineLimit),
+                    at: SourceLocation(file: file, line: lineNumber))
                 continue
             }
             let content = trimmed(lineStart..<lineEnd)
@@ -101,10 +102,12 @@ enum RecordParser {
                 continue
             }
             let nameRange = trimmed(lineStart..<colon)
-            let nameIsValid = !nameRange.isEmpty && bytes[nameRange].allSatisfy { byte in
-                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-                    || byte == UInt8(ascii: "-")
-            }
+            let nameIsValid =
+                !nameRange.isEmpty
+                && bytes[nameRange].allSatisfy { byte in
+                    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                        || byte == UInt8(ascii: "-")
+                }
             guard nameIsValid else {
                 sink.error(.expectedField(string(content)), at: SourceLocation(file: file, line: lineNumber))
                 continue
@@ -116,7 +119,8 @@ enum RecordParser {
                     name: bytes[nameRange].contains(where: { (0x41...0x5A).contains($0) })
                         ? string(nameRange).lowercased() : string(nameRange),
                     value: string(valueRange),
-                    location: SourceLocation(file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
+                    location: SourceLocation(
+                        file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
                     valueLocation: SourceLocation(file: file, line: lineNumber, column: valueColumn)))
         }
         flush()

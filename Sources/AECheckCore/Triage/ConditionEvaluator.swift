@@ -208,7 +208,9 @@ struct ConditionEvaluator {
                 latest: span.added(to: band.latest, calendar: calendar))
             let result: Truth =
                 if evidence.now > limit.latest { .yes } else if evidence.now <= limit.earliest { .no } else { .unknown }
-            if result == .unknown { unknowns.append("the date of \(anchorID.replacingOccurrences(of: "-", with: " "))") }
+            if result == .unknown {
+                unknowns.append("the date of \(anchorID.replacingOccurrences(of: "-", with: " "))")
+            }
             return over ? result : result.negated
         }
     }

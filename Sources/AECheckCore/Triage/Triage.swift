@@ -99,7 +99,8 @@ public struct Triage: Sendable {
     private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: LazyCalendar) -> [String] {
         var open: [String] = []
         var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
-        for (index, rule) in knowledge.rules.enumerated() where ruleRanks[index] > rank && rule.decision != Decision.note {
+        for (index, rule) in knowledge.rules.enumerated()
+        where ruleRanks[index] > rank && rule.decision != Decision.note {
             let missing = ruleFindings[index].filter { evidence.findings[$0] == nil }
             guard !missing.isEmpty else { continue }
             evaluator.reset(assumedUnknown: Set(missing))
