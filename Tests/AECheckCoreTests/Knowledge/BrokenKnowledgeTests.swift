@@ -100,23 +100,6 @@ enum BrokenFixtures {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64), so fuzz cases repeat.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    /// Creates a generator from a seed.
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Broken knowledge")
 struct BrokenKnowledgeTests {
     @Test("the base pack alone is valid")
@@ -196,7 +179,7 @@ struct BrokenKnowledgeTests {
 
     @Test("random bytes give an invalid-UTF-8 diagnostic", arguments: [1, 2, 3, 42] as [UInt64])
     func randomBytes(seed: UInt64) throws {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let bytes = (0..<65_536).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let result = KnowledgeLoader.load(files: [
             try BrokenFixtures.baseFile(), KnowledgeFile(name: "noise.txt", data: Data(bytes)),
@@ -217,7 +200,7 @@ struct BrokenKnowledgeTests {
             " ", " ", "\n", "\n", "\n\n", "\r\n", "\t", "é", "x",
         ]
         for seed in 0..<300 as Range<UInt64> {
-            var generator = SplitMix64(seed: seed)
+            var generator = SeededGenerator(seed: seed)
             let text = (0..<Int.random(in: 1...120, using: &generator))
                 .map { _ in pieces.randomElement(using: &generator)! }
                 .joined()
