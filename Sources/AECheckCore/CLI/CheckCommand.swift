@@ -110,13 +110,15 @@ enum ClockOptions {
     static func read(_ arguments: CommandLineInterface.Arguments, io: TerminalIO) -> Result<
         Setup, CommandLineInterface.UsageError
     > {
-        var timeZone = TimeZone.current
+        let timeZone: TimeZone
         if let name = arguments.values["--tz"] {
             guard let zone = TimeZone(identifier: name) else {
                 io.writeError("aecheck: unknown time zone '\(name)'; use a name such as Europe/London\n")
                 return .failure(.init(message: "bad time zone"))
             }
             timeZone = zone
+        } else {
+            timeZone = TimeZone.current
         }
         guard let text = arguments.values["--now"] else {
             return .success(Setup(timeZone: timeZone, clock: { Date() }))

@@ -138,14 +138,14 @@ extension Interview {
             }
             return Prompt(
                 key: key, questionID: question.id, kind: kind, text: question.ask, options: options,
-                because: worthAsking(question.id, anchored: false), help: question.help)
+                help: question.help)
         }
 
         private func singlePrompt(_ question: Question, finding: String, key: String) -> Prompt {
             let name = knowledge.findings[finding]?.name ?? Wording(patient: finding, nurse: finding)
             return Prompt(
                 key: key, questionID: question.id, kind: .yesNo,
-                text: Wording(patient: name.patient + "?", nurse: name.nurse + "?"), options: [], because: [],
+                text: Wording(patient: name.patient + "?", nurse: name.nurse + "?"), options: [],
                 help: question.help)
         }
 
@@ -222,7 +222,7 @@ extension Interview {
             }
             return Prompt(
                 key: key, questionID: question.id, kind: .confirm,
-                text: Wording(patient: summary(.patient), nurse: summary(.nurse)), options: [], because: [],
+                text: Wording(patient: summary(.patient), nurse: summary(.nurse)), options: [],
                 help: nil)
         }
     }

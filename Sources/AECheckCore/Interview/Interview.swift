@@ -83,6 +83,18 @@ public struct Interview: Sendable {
         return (step, walk.evidence)
     }
 
+    /// Why a prompt is asked: the rules whose result its answer could change (for `why`).
+    ///
+    /// Worked out only when asked, from the evidence the log gives at that prompt; a
+    /// follow-up part of a question (a one-by-one item, a confirmation) has none of its own.
+    public func reasonsForAsking(_ prompt: Prompt, log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> [String] {
+        guard prompt.key == prompt.questionID else { return [] }
+        let evidence = step(log: log, now: now, timeZone: timeZone).evidence
+        var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
+        walk.evidence = evidence
+        return walk.worthAsking(prompt.questionID, anchored: false)
+    }
+
     /// The evidence the log gives so far (for `summary`, and the result at end of input).
     public func evidence(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> Evidence {
         step(log: log, now: now, timeZone: timeZone).evidence

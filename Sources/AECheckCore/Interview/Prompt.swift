@@ -27,8 +27,6 @@ public struct Prompt: Hashable, Sendable {
     public var text: Wording
     /// Numbered options (1-based in the front end).
     public var options: [Option]
-    /// Why it is asked: the rules that made it worth asking.
-    public var because: [String]
     /// Optional help text from the knowledge.
     public var help: String?
 }

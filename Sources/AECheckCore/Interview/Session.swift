@@ -132,7 +132,8 @@ public struct Session: Sendable {
 
     private func why(_ prompt: Prompt) -> String {
         let rules = Dictionary(interview.knowledge.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let reasons = prompt.because.compactMap { rules[$0] }.prefix(3).map {
+        let because = interview.reasonsForAsking(prompt, log: log, now: clock(), timeZone: timeZone)
+        let reasons = because.compactMap { rules[$0] }.prefix(3).map {
             "- " + $0.reason.text(for: renderer.audience) + " (rule \($0.id))"
         }
         if reasons.isEmpty { return "This question helps make sure nothing serious is missed." }

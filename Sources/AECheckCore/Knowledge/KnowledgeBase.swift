@@ -182,6 +182,8 @@ public struct KnowledgeBase: Sendable {
     public internal(set) var faqs: [FAQ] = []
     public internal(set) var texts: [String: Wording] = [:]
     public internal(set) var settings: [String: [String]] = [:]
+    /// The setting `anchor-fallback` read once: anchor id -> the anchor that stands in for it.
+    public internal(set) var anchorFallbacks: [String: String] = [:]
     /// Which records cite each `source section` (and each bare source).
     public internal(set) var citedBy: [String: [String]] = [:]
     /// SHA-256 of the knowledge files' names and bytes, in hex.

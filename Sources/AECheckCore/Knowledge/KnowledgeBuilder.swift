@@ -35,6 +35,10 @@ struct KnowledgeBuilder {
             _ = citations(record, required: false, into: &sink)
         }
         each("setting") { knowledge.settings[$0.id] = $0.all("value").map(\.value) }
+        for pair in knowledge.list("anchor-fallback") {
+            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { knowledge.anchorFallbacks[parts[0]] = parts[1] }
+        }
         each("fact") { addFact($0, into: &sink) }
         each("finding") { addFinding($0, into: &sink) }
         each("phrase") { addPhrases($0, into: &sink) }

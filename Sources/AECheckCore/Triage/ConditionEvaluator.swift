@@ -141,11 +141,7 @@ struct ConditionEvaluator {
     /// (the most recent infusion's start is the last infusion's date when only that is known).
     private func anchor(_ id: String) -> AnchorValue? {
         if let value = evidence.anchors[id] { return value }
-        for pair in knowledge.list("anchor-fallback") {
-            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count == 2, parts[0] == id, let value = evidence.anchors[parts[1]] { return value }
-        }
-        return nil
+        return knowledge.anchorFallbacks[id].flatMap { evidence.anchors[$0] }
     }
 
     /// onset >= bound: yes when the whole band is at or after every reading of the bound.

@@ -40,7 +40,7 @@ struct NumberAnswerTests {
         let reader = AnswerReader(knowledge: knowledge, interview: interview)
         let question = try #require(knowledge.questions["treatment-months"])
         let prompt = Prompt(
-            key: question.id, questionID: question.id, kind: .number, text: question.ask, options: [], because: [],
+            key: question.id, questionID: question.id, kind: .number, text: question.ask, options: [],
             help: nil)
         let evidence = Evidence(now: InterviewTestSupport.now, timeZone: InterviewTestSupport.timeZone)
         #expect((try? reader.read("2 years", for: prompt, evidence: evidence).get()) == "24")
