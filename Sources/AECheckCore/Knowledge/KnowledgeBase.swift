@@ -184,8 +184,18 @@ public struct KnowledgeBase: Sendable {
     public internal(set) var settings: [String: [String]] = [:]
     /// The setting `anchor-fallback` read once: anchor id -> the anchor that stands in for it.
     public internal(set) var anchorFallbacks: [String: String] = [:]
-    /// Which records cite each `source section` (and each bare source).
-    public internal(set) var citedBy: [String: [String]] = [:]
+    /// Every citation as read: which record cites which source and section.
+    var citationUses: [CitationUse] = []
+
+    /// Which records cite each `source section` (and each bare source), as `kind id`.
+    /// Worked out on demand (for coverage reports): loading only lists the uses.
+    public var citedBy: [String: [String]] {
+        var result: [String: [String]] = [:]
+        for use in citationUses {
+            result[use.section.map { "\(use.source) \($0)" } ?? use.source, default: []].append("\(use.kind) \(use.id)")
+        }
+        return result
+    }
     /// SHA-256 of the knowledge files' names and bytes, in hex.
     public internal(set) var hash: String = ""
 
@@ -219,4 +229,12 @@ public struct KnowledgeBase: Sendable {
     public func text(_ id: String, for audience: Audience) -> String {
         texts[id]?.text(for: audience) ?? ""
     }
+}
+
+/// One citation of a source (and maybe a section) by a record.
+struct CitationUse: Hashable, Sendable {
+    var source: String
+    var section: String?
+    var kind: String
+    var id: String
 }

@@ -189,7 +189,7 @@ struct KnowledgeBuilder {
             let location = SourceLocation(
                 file: field.valueLocation.file, line: field.valueLocation.line,
                 column: field.valueLocation.column + field.value.distance(from: field.value.startIndex, to: open) + 1)
-            _ = citation(String(inner), at: location, citedBy: "finding \(record.id)", into: &sink)
+            _ = citation(String(inner), at: location, kind: "finding", id: record.id, into: &sink)
         }
         knowledge.findings[record.id] = Finding(
             id: record.id, name: wording(record, "patient", "nurse"), groups: record.all("group").map(\.value),
@@ -461,14 +461,13 @@ struct KnowledgeBuilder {
     private mutating func citations(
         _ record: RawRecord, required: Bool = true, into sink: inout DiagnosticSink
     ) -> [Citation] {
-        let citedBy = "\(record.kind) \(record.id)"
-        return record.all("cite").compactMap {
-            citation($0.value, at: $0.valueLocation, citedBy: citedBy, into: &sink)
+        record.all("cite").compactMap {
+            citation($0.value, at: $0.valueLocation, kind: record.kind, id: record.id, into: &sink)
         }
     }
 
     private mutating func citation(
-        _ text: String, at location: SourceLocation, citedBy: String, into sink: inout DiagnosticSink
+        _ text: String, at location: SourceLocation, kind: String, id: String, into sink: inout DiagnosticSink
     ) -> Citation? {
         let parts = text.splitting(on: " ")
         guard let sourceID = parts.first, parts.count <= 2 else {
@@ -488,7 +487,7 @@ struct KnowledgeBuilder {
                 into: &sink)
             return nil
         }
-        knowledge.citedBy[section.map { "\(sourceID) \($0)" } ?? sourceID, default: []].append(citedBy)
+        knowledge.citationUses.append(CitationUse(source: sourceID, section: section, kind: kind, id: id))
         return Citation(source: sourceID, section: section)
     }
 
