@@ -86,9 +86,44 @@ extension Interview {
         }
 
         /// Ends the interview when the most urgent level is reached.
-        private func emergencyEnd() -> InterviewStep? {
-            let level = assessment().outcome.level
-            return knowledge.rank(of: level) >= interview.topRank ? .outcome(outcome()) : nil
+        ///
+        /// A most-urgent rule that fired on what was said ends it at once, and so does one that
+        /// fired on something not known. One exception: when every such rule fired only because
+        /// the reported signs have no onset yet, and knowing the onset would settle each of them
+        /// (the anchors it is measured from are known), the onset question comes first. Its
+        /// answer, or "I don't know", then decides; nothing else is asked before.
+        private mutating func emergencyEnd() -> InterviewStep? {
+            let current = assessment().outcome
+            guard knowledge.rank(of: current.level) >= interview.topRank else { return nil }
+            let top = current.reasons.filter { knowledge.rank(of: $0.level) >= interview.topRank }
+            if top.allSatisfy({ !$0.assumptions.isEmpty }), let onset = onsetQuestionSettling(top.map(\.ruleID)) {
+                if let prompt = ask(onset) { return prompt }
+                return emergencyEnd()
+            }
+            return .outcome(outcome())
+        }
+
+        /// The onset question, when not yet asked and when the onset of the reported signs alone
+        /// decides every one of `rules` (each is yes or no whatever the onset, at two probes).
+        private func onsetQuestionSettling(_ rules: [String]) -> String? {
+            guard
+                let id = knowledge.questionOrder.first(where: {
+                    knowledge.questions[$0]?.type == .time && knowledge.questions[$0]?.anchor == "onset"
+                }), !asked.contains(id)
+            else { return nil }
+            let lacking = evidence.findings.values.filter { $0.status == .present && $0.onset == nil }.map(\.id)
+            guard !lacking.isEmpty else { return nil }
+            let probes = [now, now.addingTimeInterval(-7 * 86_400)]
+            for ruleID in rules {
+                guard let index = interview.ruleIndex[ruleID] else { return nil }
+                for instant in probes {
+                    var probe = evidence
+                    for finding in lacking { probe.findings[finding]?.onset = TimeBand(instant: instant) }
+                    var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: probe)
+                    if evaluator.evaluate(knowledge.rules[index].condition) == .unknown { return nil }
+                }
+            }
+            return id
         }
 
         // MARK: - Asking
