@@ -39,17 +39,7 @@ public struct Interview: Sendable {
         self.knowledge = knowledge
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
         self.triage = Triage(knowledge: knowledge)
-        self.lazyMatcher = LazyValue {
-            let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
-                phrases.map { LexiconEntry(phrase: $0, findingID: id) }
-            }
-            return SymptomMatcher(
-                entries: entries,
-                cues: MatcherCues(
-                    negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
-                    uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
-                    scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words")))
-        }
+        self.lazyMatcher = LazyValue { SharedMatchers.shared.matcher(for: knowledge) { Self.makeMatcher(knowledge) } }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
             let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }
@@ -63,6 +53,19 @@ public struct Interview: Sendable {
             knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.ruleTermIndex = RuleTermIndex(ruleTerms)
         self.followupIDs = knowledge.questionOrder.filter { knowledge.questions[$0]?.followup == true }
+    }
+
+    /// Builds the free-text matcher from the knowledge's phrases and cue settings.
+    static func makeMatcher(_ knowledge: KnowledgeBase) -> SymptomMatcher {
+        let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
+            phrases.map { LexiconEntry(phrase: $0, findingID: id) }
+        }
+        return SymptomMatcher(
+            entries: entries,
+            cues: MatcherCues(
+                negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
+                uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
+                scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words")))
     }
 
     /// The next question, or the outcome when nothing left could change it.
@@ -172,5 +175,24 @@ public struct Interview: Sendable {
         var known: [String: TimeBand] = [:]
         for (id, value) in anchors { if case .known(let band) = value { known[id] = band } }
         return TimeContext(now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases)
+    }
+}
+
+/// Matchers already built, by knowledge hash: every interview of the same knowledge (a replayed
+/// suite makes one per transcript) shares one, as it depends only on the knowledge.
+final class SharedMatchers: @unchecked Sendable {
+    static let shared = SharedMatchers()
+    private let lock = NSLock()
+    private var byHash: [String: SymptomMatcher] = [:]
+
+    func matcher(for knowledge: KnowledgeBase, make: () -> SymptomMatcher) -> SymptomMatcher {
+        guard !knowledge.hash.isEmpty else { return make() }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = byHash[knowledge.hash] { return known }
+        let made = make()
+        if byHash.count >= 4 { byHash.removeAll() }
+        byHash[knowledge.hash] = made
+        return made
     }
 }
