@@ -33,12 +33,10 @@ final class InterviewCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var replay: Replay?
-    private var assessments: [Evidence: EvidenceMemo] = [:]
-    private var texts: [TextKey: [(match: TextMatch, onset: TimeBand?)]] = [:]
-    private var bands: [String: TimeBand?] = [:]
-    private var touchable: [String: [Int]] = [:]
-    private static let assessmentLimit = 4096
-    private static let textLimit = 256
+    private let assessments = MemoTable<Evidence, EvidenceMemo>(limit: 4096)
+    private let texts = MemoTable<TextKey, [(match: TextMatch, onset: TimeBand?)]>(limit: 256)
+    private let bands = MemoTable<String, TimeBand?>(limit: 256)
+    private let touchable = MemoTable<String, [Int]>()
 
     /// The step and evidence of the last replay, when it was of this very log, clock and zone.
     func replay(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> (step: InterviewStep, evidence: Evidence)? {
@@ -66,59 +64,49 @@ final class InterviewCache: @unchecked Sendable {
 
     /// What is remembered about `evidence`; its triage is computed by `assess` the first time.
     func memo(of evidence: Evidence, assess: () -> Assessment) -> EvidenceMemo {
-        lock.lock()
-        let known = assessments[evidence]
-        lock.unlock()
-        if let known { return known }
-        let computed = EvidenceMemo(evidence: evidence, assessment: assess())
-        lock.lock()
-        defer { lock.unlock() }
-        if assessments.count >= Self.assessmentLimit { assessments.removeAll(keepingCapacity: true) }
-        assessments[evidence] = computed
-        return computed
+        assessments.value(for: evidence) { EvidenceMemo(evidence: evidence, assessment: assess()) }
     }
 
     /// What the matcher and time parser read in a text, computed by `compute` the first time.
     func understanding(
         of key: TextKey, compute: () -> [(match: TextMatch, onset: TimeBand?)]
     ) -> [(match: TextMatch, onset: TimeBand?)] {
-        lock.lock()
-        let known = texts[key]
-        lock.unlock()
-        if let known { return known }
-        let computed = compute()
-        lock.lock()
-        defer { lock.unlock() }
-        if texts.count >= Self.textLimit { texts.removeAll(keepingCapacity: true) }
-        texts[key] = computed
-        return computed
+        texts.value(for: key, compute: compute)
     }
 
     /// The rules question `id` could touch (see `RuleTermIndex`), computed by `compute` the first time.
     func touchableRules(_ id: String, compute: () -> [Int]) -> [Int] {
+        touchable.value(for: id, compute: compute)
+    }
+
+    /// A logged time range (`EARLIEST..LATEST`) read once: date formatters are slow.
+    func band(isoRange text: String) -> TimeBand? {
+        bands.value(for: text) { TimeBand(isoRange: text) }
+    }
+}
+
+/// Results worked out once per key and shared between threads. The work runs outside the
+/// lock (two threads may both work out a missing value; both get a correct one). The table
+/// is emptied when it reaches its limit, so memory stays bounded on long runs.
+final class MemoTable<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+    private let limit: Int
+
+    init(limit: Int = .max) { self.limit = limit }
+
+    /// The value for `key`, computed by `compute` the first time.
+    func value(for key: Key, compute: () -> Value) -> Value {
         lock.lock()
-        let known = touchable[id]
+        let known = values[key]
         lock.unlock()
         if let known { return known }
         let computed = compute()
         lock.lock()
         defer { lock.unlock() }
-        touchable[id] = computed
+        if values.count >= limit { values.removeAll(keepingCapacity: true) }
+        values[key] = computed
         return computed
-    }
-
-    /// A logged time range (`EARLIEST..LATEST`) read once: date formatters are slow.
-    func band(isoRange text: String) -> TimeBand? {
-        lock.lock()
-        let known = bands[text]
-        lock.unlock()
-        if let known { return known }
-        let parsed = TimeBand(isoRange: text)
-        lock.lock()
-        defer { lock.unlock() }
-        if bands.count >= Self.textLimit { bands.removeAll(keepingCapacity: true) }
-        bands[text] = .some(parsed)
-        return parsed
     }
 }
 
@@ -136,8 +124,8 @@ final class EvidenceMemo: @unchecked Sendable {
     let assessment: InterviewCache.Assessment
     private let lock = NSLock()
     private var complete: Outcome?
-    private var worth: [Relevance: [String]] = [:]
-    private var best: [Set<String>: (String, [String])?] = [:]
+    private let worth = MemoTable<Relevance, [String]>()
+    private let best = MemoTable<Set<String>, (String, [String])?>()
 
     /// Findings reported (present or not sure), by id.
     let reported: Set<String>
@@ -169,28 +157,12 @@ final class EvidenceMemo: @unchecked Sendable {
 
     /// The rules that make a question worth asking, computed by `compute` the first time.
     func worthAsking(_ key: Relevance, compute: () -> [String]) -> [String] {
-        lock.lock()
-        let known = worth[key]
-        lock.unlock()
-        if let known { return known }
-        let computed = compute()
-        lock.lock()
-        defer { lock.unlock() }
-        worth[key] = computed
-        return computed
+        worth.value(for: key, compute: compute)
     }
 
     /// The best follow-up after the questions `asked`, computed by `compute` the first time.
     func bestFollowup(asked: Set<String>, compute: () -> (String, [String])?) -> (String, [String])? {
-        lock.lock()
-        let known = best[asked]
-        lock.unlock()
-        if let known { return known }
-        let computed = compute()
-        lock.lock()
-        defer { lock.unlock() }
-        best[asked] = .some(computed)
-        return computed
+        best.value(for: asked, compute: compute)
     }
 }
 
