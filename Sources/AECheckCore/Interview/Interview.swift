@@ -155,8 +155,18 @@ public struct Interview: Sendable {
     {
         let context = timeContext(now: now, timeZone: timeZone, anchors: anchors)
         let times = TimeParser.find(in: text, context: context)
-        let matches = matcher.match(text) { _, sentence in
-            times.map(\.range).filter { sentence.contains($0.lowerBound) }
+        let ranges = times.map(\.range)
+        // The matcher's reading depends only on the text and where its time phrases are, not
+        // on the clock: a later answer (a new clock) reuses it and reads only the times again.
+        let bytes = Array(text.utf8)
+        let offsets = ranges.flatMap {
+            [
+                text.utf8.distance(from: text.startIndex, to: $0.lowerBound),
+                text.utf8.distance(from: text.startIndex, to: $0.upperBound),
+            ]
+        }
+        let matches = cache.matches(of: InterviewCache.MatchKey(text: bytes, timeOffsets: offsets)) {
+            matcher.match(text) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) } }
         }
         return matches.map { match in
             (match, times.first { $0.range == match.timeRange }?.time.band)

@@ -27,6 +27,13 @@ final class InterviewCache: @unchecked Sendable {
         var anchors: [String: AnchorValue]
     }
 
+    /// Free text and the UTF-8 offsets of the time phrases found in it: all the matcher's
+    /// reading depends on.
+    struct MatchKey: Hashable {
+        var text: [UInt8]
+        var timeOffsets: [Int]
+    }
+
     /// Triage of one evidence: the outcome and each rule's truth, in rule order. In an
     /// `EvidenceMemo` the outcome's `openQuestions` is left empty; see `EvidenceMemo.outcome`.
     typealias Assessment = (outcome: Outcome, truths: [Truth])
@@ -37,6 +44,7 @@ final class InterviewCache: @unchecked Sendable {
     private let texts = MemoTable<TextKey, [(match: TextMatch, onset: TimeBand?)]>(limit: 256)
     private let bands = MemoTable<String, TimeBand?>(limit: 256)
     private let touchable = MemoTable<String, [Int]>()
+    private let matches = MemoTable<MatchKey, [TextMatch]>(limit: 256)
 
     /// The step and evidence of the last replay, when it was of this very log, clock and zone.
     func replay(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> (step: InterviewStep, evidence: Evidence)? {
@@ -72,6 +80,11 @@ final class InterviewCache: @unchecked Sendable {
         of key: TextKey, compute: () -> [(match: TextMatch, onset: TimeBand?)]
     ) -> [(match: TextMatch, onset: TimeBand?)] {
         texts.value(for: key, compute: compute)
+    }
+
+    /// What the matcher read in a text with its time phrases, computed by `compute` the first time.
+    func matches(of key: MatchKey, compute: () -> [TextMatch]) -> [TextMatch] {
+        matches.value(for: key, compute: compute)
     }
 
     /// The rules question `id` could touch (see `RuleTermIndex`), computed by `compute` the first time.
