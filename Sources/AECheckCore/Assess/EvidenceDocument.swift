@@ -5,7 +5,7 @@ import Foundation
 /// Every field is optional except `now`. An unknown field, a bad time or an unknown finding
 /// id is an error naming the field: nothing is half-assessed.
 ///
-///     {"now": "2026-11-21T14:00:00Z", "text": "hives since 20 minutes after the drip started",
+///     {"now": "2026-11-21T14:00:00Z", "text": "what the person typed, in their own words",
 ///      "context": {"infusionStart": "2026-11-21T13:00:00Z"}}
 public enum EvidenceDocument {
     /// A malformed document, with the field at fault.
@@ -15,21 +15,22 @@ public enum EvidenceDocument {
         public var description: String { "\(field): \(message)" }
     }
 
-    /// Context fields and the anchors or facts they fill.
-    static let anchorFields = [
-        "infusionStart": "infusion-start", "infusionEnd": "infusion-end", "lastInfusion": "last-infusion",
-        "stoppedTreatment": "stopped-treatment", "treatmentStart": "treatment-start", "antibodyTest": "antibody-test",
-    ]
-    static let factFields = [
-        "indication": "indication", "infusionNumber": "infusion-number",
-        "treatmentMonths": "treatment-months",
-        "jcvAntibody": "jcv-antibody", "priorImmunosuppressant": "prior-immunosuppressant", "sex": "sex",
-        "age": "age",
-        "pregnant": "pregnant", "breastfeeding": "breastfeeding", "infusionOngoing": "infusion-ongoing",
-        "location": "location", "crohnsImproved": "crohns-improved", "steroidMonths": "steroid-months",
-        "extraSteroidMonths": "extra-steroid-months", "newImmunosuppressant": "new-immunosuppressant",
-        "nextInfusionNumber": "next-infusion-number",
-    ]
+    /// A context field's name: the knowledge id in camel case (`last-infusion` is
+    /// `lastInfusion`), so every fact and timing anchor the knowledge names can be given.
+    static func fieldName(_ id: String) -> String {
+        let words = id.split(separator: "-")
+        return (words.first.map(String.init) ?? "")
+            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+
+    /// Context fields and the timing anchors they fill (the symptoms' own onset is not one).
+    static let anchorFields = RecordSchema.anchors.filter { $0 != "onset" }.map { (field: fieldName($0), id: $0) }
+
+    /// Context fields and the facts they fill, in id order.
+    static func factFields(_ knowledge: KnowledgeBase) -> [(field: String, id: String)] {
+        knowledge.facts.keys.sorted().map { (field: fieldName($0), id: $0) }
+    }
 
     /// Parses the document against the knowledge.
     public static func parse(_ data: Data, interview: Interview) -> Result<Evidence, Failure> {
@@ -68,7 +69,9 @@ public enum EvidenceDocument {
             guard let context = context as? [String: Any] else {
                 throw Failure(field: "context", message: "must be an object")
             }
-            try checkFields(context, allowed: Set(anchorFields.keys).union(factFields.keys), path: "context.")
+            let factFields = Self.factFields(knowledge)
+            try checkFields(
+                context, allowed: Set(anchorFields.map(\.field)).union(factFields.map(\.field)), path: "context.")
             for (field, anchor) in anchorFields {
                 guard let value = context[field] else { continue }
                 evidence.anchors[anchor] =

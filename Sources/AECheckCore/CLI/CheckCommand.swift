@@ -47,13 +47,12 @@ enum CheckCommand {
         while !session.finished {
             guard let line = io.readLine() else {
                 let closing = session.endEarly()
-                _ = recorder?.save(session, io: io, status: "stopped")
+                _ = recorder?.save(session, io: io)
                 io.write(closing)
                 break
             }
-            let quitting = ["quit", "exit", "q"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
             let reply = session.handle(line)
-            _ = recorder?.save(session, io: io, status: quitting ? "stopped" : nil)
+            _ = recorder?.save(session, io: io)
             io.write(reply)
         }
         io.flush()
@@ -87,9 +86,9 @@ struct Recorder {
     let path: String
     let flow: String
 
-    /// Saves the session; `status` overrides the one worked out from the session.
-    func save(_ session: Session, io: TerminalIO, status: String? = nil) -> Bool {
-        let state = status ?? (session.finished ? "completed" : "in-progress")
+    /// Saves the session: stopped (quit or end of input), completed, or in progress.
+    func save(_ session: Session, io: TerminalIO) -> Bool {
+        let state = session.stoppedEarly ? "stopped" : session.finished ? "completed" : "in-progress"
         let record = SessionRecord(session: session, flowID: flow, status: state)
         switch RecordFile.write(record.encoded(), to: path) {
         case .success: return true

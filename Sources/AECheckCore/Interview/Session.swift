@@ -14,6 +14,8 @@ public struct Session: Sendable {
     public let timeZone: TimeZone
     /// True once the outcome was shown or the person quit.
     public private(set) var finished = false
+    /// True when it ended before its outcome: the person quit, or the input ended.
+    public private(set) var stoppedEarly = false
 
     public init(interview: Interview, renderer: Renderer, timeZone: TimeZone, clock: @escaping @Sendable () -> Date) {
         self.interview = interview
@@ -85,6 +87,7 @@ public struct Session: Sendable {
     /// At end of input or quit: the safest result reached so far, and the safety net.
     public mutating func endEarly() -> String {
         finished = true
+        stoppedEarly = true
         let now = clock()
         let assumed = assumedLog()
         let outcome = interview.outcomeSoFar(log: assumed, now: now, timeZone: timeZone)

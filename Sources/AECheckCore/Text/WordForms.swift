@@ -2,14 +2,14 @@ import Foundation
 
 /// Singular variants of a word, for plural-tolerant comparison.
 ///
-/// Two words match exactly when their variant lists share an entry, so "hives" meets "hive"
-/// and "rashes" meets "rash" whichever side carries the plural.
-/// Example: `WordForms.variants(of: "rashes") == ["rashes", "rashe", "rash"]`.
+/// Two words match exactly when their variant lists share an entry, so "apples" meets "apple"
+/// and "boxes" meets "box" whichever side carries the plural.
+/// Example: `WordForms.variants(of: "boxes") == ["boxes", "boxe", "box"]`.
 enum WordForms {
     /// The word itself, then the word without `-s`, then without `-es` after s, x, z, ch or sh.
     ///
     /// Words of three letters or fewer, and words ending in "ss", are left alone.
-    /// Example: `WordForms.variants(of: "hives") == ["hives", "hive"]`.
+    /// Example: `WordForms.variants(of: "apples") == ["apples", "apple"]`.
     static func variants(of word: String) -> [String] {
         var result = [word]
         guard word.hasSuffix("s"), !word.hasSuffix("ss") else { return result }
@@ -29,7 +29,7 @@ enum WordForms {
 
     /// Whether two variant lists share an entry.
     ///
-    /// Example: `WordForms.overlap(["hives", "hive"], ["hive"]) == true`.
+    /// Example: `WordForms.overlap(["apples", "apple"], ["apple"]) == true`.
     static func overlap(_ lhs: [String], _ rhs: [String]) -> Bool {
         lhs.contains { rhs.contains($0) }
     }

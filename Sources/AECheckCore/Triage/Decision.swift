@@ -26,9 +26,9 @@ public struct Decision: Hashable, Sendable {
 extension Triage {
     /// Decides proceed or hold for a checklist, given the evidence and its triage outcome.
     public func decide(_ evidence: Evidence, outcome: Outcome) -> Decision {
-        let holdFrom = knowledge.list("hold-from").first.flatMap { knowledge.levels[$0]?.rank }
         var holdReasons: [Reason] = []
         var notes: [Reason] = []
+        var noteAdvice: [String] = []
         var held: Set<String> = []
         for rule in knowledge.rules where rule.decision != nil {
             var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence)
@@ -39,6 +39,7 @@ extension Triage {
                 assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [], citations: rule.citations)
             if rule.decision == Decision.note {
                 notes.append(reason)
+                noteAdvice += rule.advice
             } else {
                 holdReasons.append(reason)
                 held.insert(rule.id)
@@ -51,9 +52,8 @@ extension Triage {
             }
         }
         holdReasons.sort { knowledge.rank(of: $0.level) > knowledge.rank(of: $1.level) }
-        let rules = Dictionary(knowledge.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return Decision(
             verdict: holdReasons.isEmpty ? Decision.proceed : Decision.hold, holdReasons: holdReasons, notes: notes,
-            noteAdvice: Self.unique(notes.compactMap { rules[$0.ruleID] }.flatMap(\.advice)))
+            noteAdvice: Self.unique(noteAdvice))
     }
 }

@@ -9,6 +9,8 @@ import Foundation
 public struct Triage: Sendable {
     public let knowledge: KnowledgeBase
     private let assumeFrom: Int
+    /// The rank at or above which a checklist holds the infusion (setting `hold-from`).
+    let holdFrom: Int?
     /// Each rule's level rank, in `knowledge.rules` order (worked out once, asked per rule).
     let ruleRanks: [Int]
     /// Each rule's finding ids, in `knowledge.rules` order.
@@ -20,6 +22,7 @@ public struct Triage: Sendable {
         self.knowledge = knowledge
         let level = knowledge.list("assume-unknown-from").first ?? ""
         self.assumeFrom = knowledge.levels[level]?.rank ?? (knowledge.levelsByRank.dropFirst().first?.rank ?? 0)
+        self.holdFrom = knowledge.list("hold-from").first.flatMap { knowledge.levels[$0]?.rank }
         self.ruleRanks = knowledge.rules.map { knowledge.rank(of: $0.level) }
         self.ruleFindings = knowledge.rules.map(\.condition.findingIDs)
         self.topLevel = knowledge.levelsByRank.last?.id ?? ""
