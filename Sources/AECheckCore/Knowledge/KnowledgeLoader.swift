@@ -2,12 +2,33 @@ import Foundation
 
 /// One knowledge file: its name and bytes.
 public struct KnowledgeFile: Sendable {
+    /// The file's contents: bytes as read, or text already known to be UTF-8 (the embedded
+    /// files, read in place).
+    enum Contents: Sendable {
+        case bytes(Data)
+        case text(String)
+    }
+
     public var name: String
-    public var data: Data
+    let contents: Contents
+
+    /// The file's bytes.
+    public var data: Data {
+        switch contents {
+        case .bytes(let data): data
+        case .text(let text): Data(text.utf8)
+        }
+    }
 
     public init(name: String, data: Data) {
         self.name = name
-        self.data = data
+        self.contents = .bytes(data)
+    }
+
+    /// A file whose bytes are `text`'s UTF-8.
+    init(name: String, text: String) {
+        self.name = name
+        self.contents = .text(text)
     }
 }
 
@@ -32,11 +53,24 @@ public enum KnowledgeLoader {
     /// the knowledge's own tests, and for these fixed bytes they are checked by
     /// `aecheck validate` and by the test suite (which load with the default, every check).
     /// Every other check still runs at each start.
+    ///
+    /// The embedded bytes never change, so each kind of load runs once per process and its
+    /// result is kept to the end (a replayed suite or a test run loads it once; a run that
+    /// exits has nothing to free).
     public static func loadEmbedded(checkingExamples: Bool = true) -> LoadResult {
-        load(
-            files: EmbeddedKnowledge.files.map {
-                KnowledgeFile(name: $0.name, data: Data(base64Encoded: $0.base64) ?? Data())
-            }, hash: EmbeddedKnowledge.hash, checkingExamples: checkingExamples)
+        checkingExamples ? embeddedChecked : embeddedAtStart
+    }
+
+    private static let embeddedChecked = load(files: embeddedFiles, hash: EmbeddedKnowledge.hash)
+    private static let embeddedAtStart = load(
+        files: embeddedFiles, hash: EmbeddedKnowledge.hash, checkingExamples: false)
+
+    /// The knowledge files embedded in the binary at build time.
+    static var embeddedFiles: [KnowledgeFile] {
+        EmbeddedKnowledge.files.map { file in
+            if let text = file.text { return KnowledgeFile(name: file.name, text: text) }
+            return KnowledgeFile(name: file.name, data: Data(base64Encoded: file.base64 ?? "") ?? Data())
+        }
     }
 
     /// Loads every `*.txt` file of a directory.
@@ -76,7 +110,10 @@ public enum KnowledgeLoader {
         var records: [RawRecord] = []
         let sorted = files.sorted(by: { $0.name < $1.name })
         for file in sorted {
-            records += RecordParser.parse(data: file.data, file: file.name, into: &sink)
+            switch file.contents {
+            case .bytes(let data): records += RecordParser.parse(data: data, file: file.name, into: &sink)
+            case .text(let text): records += RecordParser.parse(text: text, file: file.name, into: &sink)
+            }
         }
         var builder = KnowledgeBuilder(records: records)
         var knowledge = builder.build(into: &sink)

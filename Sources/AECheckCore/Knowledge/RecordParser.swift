@@ -41,23 +41,40 @@ enum RecordParser {
     }
 
     static func parse(text: String, file: String, into sink: inout DiagnosticSink) -> [RawRecord] {
+        // Work on UTF-8 bytes: every character the syntax cares about is ASCII, and this is
+        // the start-up path of every run. An embedded file's text is read in place.
+        var text = text
+        return text.withUTF8 { parse(bytes: $0, file: file, into: &sink) }
+    }
+
+    private static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, file: String, into sink: inout DiagnosticSink
+    ) -> [RawRecord] {
         var records: [RawRecord] = []
+        // The record being read: its first field (kind and id), then the others.
+        var head: RawField?
         var current: [RawField] = []
         var sawContent = false
 
         func flush() {
-            guard !current.isEmpty else { return }
+            guard let first = head else { return }
             // The fields move into the record (no copy of every field).
-            let head = current.removeFirst()
-            records.append(RawRecord(kind: head.name, id: head.value, location: head.location, fields: current))
+            records.append(RawRecord(kind: first.name, id: first.value, location: first.location, fields: current))
+            head = nil
             current = []
         }
+        /// The index of the first `byte` in `range`, or nil.
+        func first(_ byte: UInt8, in range: Range<Int>) -> Int? {
+            guard let base = bytes.baseAddress, !range.isEmpty,
+                let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
 
-        // Work on UTF-8 bytes: every character the syntax cares about is ASCII, and this is
-        // the start-up path of every run.
-        let bytes = Array(text.utf8)
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         func trimmed(_ range: Range<Int>) -> Range<Int> {
             var low = range.lowerBound
             var high = range.upperBound
@@ -68,7 +85,7 @@ enum RecordParser {
         var lineNumber = 0
         var lineStart = 0
         while lineStart <= bytes.count {
-            let newline = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let newline = first(0x0A, in: lineStart..<bytes.count) ?? bytes.count
             defer { lineStart = newline + 1 }
             lineNumber += 1
             var lineEnd = newline
@@ -89,15 +106,16 @@ enum RecordParser {
             if bytes[content.lowerBound] == UInt8(ascii: "+"),
                 content.count == 1 || isBlank(bytes[content.lowerBound + 1])
             {
-                guard !current.isEmpty else {
+                guard head != nil else {
                     sink.error(.danglingContinuation(), at: SourceLocation(file: file, line: lineNumber))
                     continue
                 }
                 let more = string(trimmed(content.lowerBound + 1..<content.upperBound))
-                current[current.count - 1].value += (current[current.count - 1].value.isEmpty ? "" : " ") + more
+                func extend(_ field: inout RawField) { field.value += (field.value.isEmpty ? "" : " ") + more }
+                if current.isEmpty { extend(&head!) } else { extend(&current[current.count - 1]) }
                 continue
             }
-            guard let colon = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: ":")) else {
+            guard let colon = first(UInt8(ascii: ":"), in: lineStart..<lineEnd) else {
                 sink.error(.expectedField(string(content)), at: SourceLocation(file: file, line: lineNumber))
                 continue
             }
@@ -114,14 +132,14 @@ enum RecordParser {
             }
             let valueRange = trimmed(colon + 1..<lineEnd)
             let valueColumn = (valueRange.isEmpty ? lineEnd : valueRange.lowerBound) - lineStart + 1
-            current.append(
-                RawField(
-                    name: bytes[nameRange].contains(where: { (0x41...0x5A).contains($0) })
-                        ? string(nameRange).lowercased() : string(nameRange),
-                    value: string(valueRange),
-                    location: SourceLocation(
-                        file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
-                    valueLocation: SourceLocation(file: file, line: lineNumber, column: valueColumn)))
+            let field = RawField(
+                name: bytes[nameRange].contains(where: { (0x41...0x5A).contains($0) })
+                    ? string(nameRange).lowercased() : string(nameRange),
+                value: string(valueRange),
+                location: SourceLocation(
+                    file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
+                valueLocation: SourceLocation(file: file, line: lineNumber, column: valueColumn))
+            if head == nil { head = field } else { current.append(field) }
         }
         flush()
         if !sawContent {

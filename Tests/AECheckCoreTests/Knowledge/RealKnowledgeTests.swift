@@ -148,9 +148,7 @@ struct RealKnowledgeTests {
     @Test("the embedded knowledge is the folder's knowledge")
     func embeddedMatchesFolder() throws {
         let folder = try RealKnowledge.files(in: RealKnowledge.folder)
-        let embedded = EmbeddedKnowledge.files.map {
-            KnowledgeFile(name: $0.name, data: Data(base64Encoded: $0.base64) ?? Data())
-        }
+        let embedded = KnowledgeLoader.embeddedFiles
         #expect(embedded.map(\.name).sorted() == folder.map(\.name), "the embedded files are not the folder's files")
         let embeddedData = Dictionary(embedded.map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })
         let stale = folder.filter { embeddedData[$0.name] != $0.data }.map(\.name)
