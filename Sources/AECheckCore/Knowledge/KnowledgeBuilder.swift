@@ -3,8 +3,12 @@ import Foundation
 /// Turns raw records into typed knowledge, checking fields and references as it goes.
 struct KnowledgeBuilder {
     let records: [RawRecord]
-    /// Where each record was defined, by "kind id".
-    private(set) var locations: [String: SourceLocation] = [:]
+    /// Where each record was defined, by kind and id.
+    private var locations: [RecordKey: SourceLocation] = [:]
+    private struct RecordKey: Hashable {
+        var kind: String
+        var id: String
+    }
     /// Rule examples with their locations, for the validator: rule id -> (must fire?, field).
     private(set) var examples: [(rule: String, mustFire: Bool, field: RawField)] = []
     /// Flow steps that name another flow, for the cycle check: flow -> [(flow, location)].
@@ -14,12 +18,15 @@ struct KnowledgeBuilder {
     private var knowledge = KnowledgeBase()
     /// Each source's section ids, for citation checks.
     private var sectionIDs: [String: Set<String>] = [:]
+    /// Citations already checked and found good, by their text.
+    private var checkedCitations: [String: Citation] = [:]
 
     init(records: [RawRecord]) {
         self.records = records
     }
 
     mutating func build(into sink: inout DiagnosticSink) -> KnowledgeBase {
+        locations.reserveCapacity(records.count)
         var valid: [RawRecord] = []
         for record in records where checkShape(record, into: &sink) {
             valid.append(record)
@@ -34,9 +41,9 @@ struct KnowledgeBuilder {
             knowledge.texts[record.id] = wording(record, "patient", "nurse")
             _ = citations(record, required: false, into: &sink)
         }
-        each("setting") { knowledge.settings[$0.id] = $0.all("value").map(\.value) }
+        each("setting") { knowledge.settings[$0.id] = $0.values("value") }
         for pair in knowledge.list("anchor-fallback") {
-            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = pair.split(separator: "=").map { $0.trimmingWhitespace() }
             if parts.count == 2 { knowledge.anchorFallbacks[parts[0]] = parts[1] }
         }
         each("fact") { addFact($0, into: &sink) }
@@ -72,25 +79,25 @@ struct KnowledgeBuilder {
             sink.error(.badID(record.id), at: record.location)
             return false
         }
-        let key = "\(record.kind) \(record.id)"
-        if let first = locations[key] {
+        let key = RecordKey(kind: record.kind, id: record.id)
+        if let first = locations.updateValue(record.location, forKey: key) {
+            locations[key] = first
             sink.error(.duplicateID(record.id, kind: record.kind, first: first), at: record.location)
             return false
         }
-        locations[key] = record.location
         var ok = true
         var seen = [Bool](repeating: false, count: schema.count)
-        for field in record.fields {
-            guard let index = schema.firstIndex(where: { $0.name == field.name }) else {
+        for field in record.fields.indices {
+            let name = record.fields[field].name
+            guard let index = schema.firstIndex(where: { Self.same($0.name, name) }) else {
                 sink.error(
                     .unknownField(
-                        field.name, kind: record.kind,
-                        suggestion: Suggestion.closest(to: field.name, in: schema.map(\.name))),
-                    at: field.location)
+                        name, kind: record.kind, suggestion: Suggestion.closest(to: name, in: schema.map(\.name))),
+                    at: record.fields[field].location)
                 continue
             }
             if !schema[index].repeats, seen[index] {
-                sink.error(.repeatedField(field.name), at: field.location)
+                sink.error(.repeatedField(name), at: record.fields[field].location)
             }
             seen[index] = true
         }
@@ -104,6 +111,12 @@ struct KnowledgeBuilder {
             }
         }
         return ok
+    }
+
+    /// Whether two names are equal, comparing their lengths first (a field name is compared
+    /// with every name its kind takes, and most differ in length).
+    static func same(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs == rhs
     }
 
     /// `text.lastIndex(of: character)` for an ASCII character, searching the bytes when the
@@ -192,8 +205,8 @@ struct KnowledgeBuilder {
             _ = citation(String(inner), at: location, kind: "finding", id: record.id, into: &sink)
         }
         knowledge.findings[record.id] = Finding(
-            id: record.id, name: wording(record, "patient", "nurse"), groups: record.all("group").map(\.value),
-            figures: record.all("figure").map(\.value), citations: citations(record, into: &sink))
+            id: record.id, name: wording(record, "patient", "nurse"), groups: record.values("group"),
+            figures: record.values("figure"), citations: citations(record, into: &sink))
     }
 
     private mutating func addPhrases(_ record: RawRecord, into sink: inout DiagnosticSink) {
@@ -202,15 +215,15 @@ struct KnowledgeBuilder {
 
     private mutating func addAdvice(_ record: RawRecord, into sink: inout DiagnosticSink) {
         knowledge.advice[record.id] = Advice(
-            id: record.id, now: record.all("now").map(\.value), watch: record.all("watch").map(\.value),
-            selfCare: record.all("selfcare").map(\.value), nurseNow: record.all("nurse-now").map(\.value),
-            nurseWatch: record.all("nurse-watch").map(\.value), citations: citations(record, into: &sink))
+            id: record.id, now: record.values("now"), watch: record.values("watch"),
+            selfCare: record.values("selfcare"), nurseNow: record.values("nurse-now"),
+            nurseWatch: record.values("nurse-watch"), citations: citations(record, into: &sink))
     }
 
     private mutating func addFAQ(_ record: RawRecord, into sink: inout DiagnosticSink) {
         knowledge.faqs.append(
             FAQ(
-                id: record.id, question: record.first("q")?.value ?? "", answer: record.all("a").map(\.value),
+                id: record.id, question: record.first("q")?.value ?? "", answer: record.values("a"),
                 citations: citations(record, into: &sink)))
     }
 
@@ -253,7 +266,7 @@ struct KnowledgeBuilder {
         }
         let question = Question(
             id: record.id, type: type, ask: wording(record, "ask", "nurse"),
-            findings: record.all("finding").map(\.value),
+            findings: record.values("finding"),
             fact: record.first("fact")?.value, anchor: record.first("anchor")?.value, options: optionList, sets: sets,
             unsureOneByOne: unsureField?.value == "one-by-one", followup: useField?.value == "followup",
             help: record.first("help")?.value, location: record.location)
@@ -451,7 +464,7 @@ struct KnowledgeBuilder {
     }
 
     private func options(_ value: String) -> [String] {
-        value.components(separatedBy: "|").map { $0.trimmingWhitespace() }
+        value.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
     }
 
     private func list(_ value: String) -> [String] {
@@ -469,6 +482,11 @@ struct KnowledgeBuilder {
     private mutating func citation(
         _ text: String, at location: SourceLocation, kind: String, id: String, into sink: inout DiagnosticSink
     ) -> Citation? {
+        // Most citations are written many times; each distinct text is checked once.
+        if let known = checkedCitations[text] {
+            knowledge.citationUses.append(CitationUse(source: known.source, section: known.section, kind: kind, id: id))
+            return known
+        }
         let parts = text.splitting(on: " ")
         guard let sourceID = parts.first, parts.count <= 2 else {
             sink.error(.badValue("citation", text, expected: "'SOURCE' or 'SOURCE SECTION'"), at: location)
@@ -488,6 +506,7 @@ struct KnowledgeBuilder {
             return nil
         }
         knowledge.citationUses.append(CitationUse(source: sourceID, section: section, kind: kind, id: id))
+        checkedCitations[text] = Citation(source: sourceID, section: section)
         return Citation(source: sourceID, section: section)
     }
 
