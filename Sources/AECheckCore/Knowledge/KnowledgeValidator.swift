@@ -57,12 +57,12 @@ struct KnowledgeValidator {
 
     private func checkFindings(into sink: inout DiagnosticSink) {
         let asked = Set(knowledge.questions.values.flatMap(\.findings))
-        for record in builder.records where record.kind == "finding" {
-            if !asked.contains(record.id), (knowledge.phrases[record.id] ?? []).isEmpty {
-                sink.warning(.unaskedFinding(record.id), at: record.location)
-            }
+        // Neither asked nor matched in free text (looked up by key: no finding is copied).
+        func unreachable(_ id: String) -> Bool { !asked.contains(id) && knowledge.phrases[id]?.isEmpty ?? true }
+        for record in builder.records where record.kind == "finding" && unreachable(record.id) {
+            sink.warning(.unaskedFinding(record.id), at: record.location)
         }
-        for record in builder.records where record.kind == "phrase" && knowledge.findings[record.id] == nil {
+        for record in builder.records where record.kind == "phrase" && !knowledge.findings.keys.contains(record.id) {
             sink.error(
                 .unknownReference(
                     "finding", record.id, suggestion: Suggestion.closest(to: record.id, in: knowledge.findings.keys)),
@@ -70,7 +70,7 @@ struct KnowledgeValidator {
         }
         for rule in knowledge.rules {
             let unreachable = rule.condition.findingIDs.filter {
-                knowledge.findings[$0] != nil && !asked.contains($0) && (knowledge.phrases[$0] ?? []).isEmpty
+                knowledge.findings.keys.contains($0) && unreachable($0)
             }
             if let id = unreachable.first {
                 sink.warning(
