@@ -32,7 +32,7 @@ enum CheckCommand {
         let recordPath = arguments.values["--resume"] ?? arguments.values["--record"]
         InterruptHandler.install(message: "\n" + knowledge.text("interrupt", for: audience) + "\n")
         var session = Session(
-            interview: Interview(knowledge: knowledge, flow: flow),
+            interview: SharedInterviews.shared.interview(for: knowledge, flow: flow),
             renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour),
             timeZone: setup.timeZone, clock: setup.clock)
         let recorder = recordPath.map { Recorder(path: $0, flow: flow) }

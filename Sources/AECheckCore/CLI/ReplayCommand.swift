@@ -18,19 +18,19 @@ enum ReplayCommand {
         var passed = 0
         var failed = 0
         var updated = 0
-        for path in arguments.positional {
-            let files = transcriptFiles(at: path)
+        let listed = arguments.positional.map { (path: $0, files: transcriptFiles(at: $0)) }
+        let verdicts = replayAll(listed.flatMap(\.files), runner: runner)
+        for (path, files) in listed {
             if files.isEmpty {
                 io.write("FAIL \(path): no transcripts found\n")
                 failed += 1
             }
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard var verdict = verdicts[file] ?? nil else {
                     io.write("FAIL \(file): cannot read the file\n")
                     failed += 1
                     continue
                 }
-                var verdict = runner.replay(data: data, file: file)
                 if update, verdict.diff != nil, let transcript = verdict.transcript, let screen = verdict.screen {
                     let text = Transcript.rewrite(headerLines: transcript.headerLines, body: screen)
                     if FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) {
@@ -56,6 +56,37 @@ enum ReplayCommand {
         let summary = "\(passed) passed, \(failed) failed" + (update ? ", \(updated) updated" : "")
         io.write(summary + "\n")
         return failed == 0 ? 0 : 1
+    }
+
+    /// Replays every file, several at once (each replay is independent: its own input, its own
+    /// screen, a fixed clock), and gives each file's verdict; nil for a file that cannot be
+    /// read. The report is then written in file order, so it reads the same on every run.
+    static func replayAll(_ files: [String], runner: TranscriptRunner) -> [String: TranscriptRunner.Verdict?] {
+        let results = Verdicts()
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let verdict = FileManager.default.contents(atPath: file).map { runner.replay(data: $0, file: file) }
+            results.store(verdict, for: file)
+        }
+        return results.all
+    }
+
+    /// Verdicts gathered from several threads.
+    private final class Verdicts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byFile: [String: TranscriptRunner.Verdict?] = [:]
+
+        func store(_ verdict: TranscriptRunner.Verdict?, for file: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            byFile[file] = verdict
+        }
+
+        var all: [String: TranscriptRunner.Verdict?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return byFile
+        }
     }
 
     /// The transcript files a path names: the file itself, or every `*.txt` below a folder
