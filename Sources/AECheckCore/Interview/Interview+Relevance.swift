@@ -24,39 +24,32 @@ extension Interview.Walk {
         let currentRank = knowledge.rank(of: current.level)
         let reported = memo.reported
         let rules = knowledge.rules
+        let conditions = interview.triage.conditions
         // One evaluator on the hypothetical evidence (what the answer could tell set to "not
         // known", the same for every rule), made when first needed and reset per rule.
         lazy var probe = ConditionEvaluator(
-            knowledge: knowledge, evidence: targets.unknown(in: evidence), calendar: calendar)
+            conditions: conditions, evidence: conditions.slots(of: targets.unknown(in: evidence)), calendar: calendar)
         var reasons: [String] = []
         let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
         for index in touchable where targets.touch(interview.ruleTerms[index]) {
-            let findings = interview.ruleTerms[index].findingList
-            if anchored && findings.allSatisfy({ !reported.contains($0) }) { continue }
+            let terms = interview.ruleTerms[index]
+            if anchored && terms.findingList.allSatisfy({ !reported.contains($0) }) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
             let truth = assessed.truths[index]
             if truth == .yes { continue }
             // Unless anchored, the rule's other unmentioned findings count as "not known" too,
             // and so do its unmentioned facts and anchors (anything else the rule needs might
             // still make it fire).
-            let assumed = anchored ? [] : Set(findings.filter { probe.evidence.findings[$0] == nil })
-            let terms = interview.ruleTerms[index]
-            let wider =
-                !anchored
-                && (terms.facts.contains { probe.evidence.facts[$0] == nil }
-                    || terms.anchors.contains { probe.evidence.anchors[$0] == nil })
-            let couldFire: Truth
-            if wider {
-                var probed = probe.evidence
-                for fact in terms.facts where probed.facts[fact] == nil { probed.facts[fact] = .unsure }
-                for anchor in terms.anchors where probed.anchors[anchor] == nil { probed.anchors[anchor] = .unsure }
-                var wide = ConditionEvaluator(
-                    knowledge: knowledge, evidence: probed, calendar: calendar, assumedUnknown: assumed)
-                couldFire = wide.evaluate(rules[index].condition)
+            if anchored {
+                probe.reset()
             } else {
-                probe.reset(assumedUnknown: assumed)
-                couldFire = probe.evaluate(rules[index].condition)
+                let slots = probe.evidence
+                probe.reset(
+                    assumedUnknown: terms.findingSlots.filter { slots.findings[$0] == nil },
+                    unsureFacts: terms.factSlots.filter { slots.facts[$0] == nil },
+                    unsureAnchors: terms.anchorSlots.filter { slots.anchors[$0] == nil })
             }
+            let couldFire = probe.evaluate(rule: index)
             guard couldFire != .no else { continue }
             let raises = interview.triage.ruleRanks[index] > currentRank
             let addsAction = !rules[index].actions.allSatisfy { current.actions.contains($0) }
@@ -177,9 +170,13 @@ private struct Targets {
     }
 }
 
-/// What one rule's condition mentions, worked out once per interview (relevance asks it often).
+/// What one rule's condition mentions, worked out once per interview (relevance asks it often),
+/// with the slots of its findings, facts and anchors in the compiled conditions.
 struct RuleTerms: Sendable {
     let findingList: [String]
+    let findingSlots: [Int]
+    let factSlots: [Int]
+    let anchorSlots: [Int]
     let findings: Set<String>
     let facts: Set<String>
     let prefixedFacts: Set<String>
@@ -187,12 +184,15 @@ struct RuleTerms: Sendable {
     let usesOnset: Bool
     let usesTrend: Bool
 
-    init(_ condition: Condition) {
+    init(_ condition: Condition, conditions: CompiledConditions) {
         findingList = condition.findingIDs
         findings = Set(findingList)
         facts = Set(condition.factIDs)
         prefixedFacts = Set(facts.map { "fact:" + $0 })
         anchors = Set(condition.anchorIDs)
+        findingSlots = findingList.compactMap { conditions.findingSlots[$0] }
+        factSlots = facts.compactMap { conditions.factSlots[$0] }
+        anchorSlots = anchors.compactMap { conditions.anchorSlots[$0] }
         usesOnset = condition.usesOnset
         usesTrend = condition.usesTrend
     }

@@ -38,7 +38,8 @@ public struct Interview: Sendable {
     public init(knowledge: KnowledgeBase, flow: String = "check") {
         self.knowledge = knowledge
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
-        self.triage = Triage(knowledge: knowledge)
+        let triage = Triage(knowledge: knowledge)
+        self.triage = triage
         self.lazyMatcher = LazyValue { SharedMatchers.shared.matcher(for: knowledge) { Self.makeMatcher(knowledge) } }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
@@ -47,7 +48,7 @@ public struct Interview: Sendable {
         }
         self.anchorPhrases = phrases
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
-        self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition) }
+        self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition, conditions: triage.conditions) }
         self.decides = self.flow.steps.contains(.decision)
         self.ruleIndex = Dictionary(
             knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
