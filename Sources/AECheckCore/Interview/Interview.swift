@@ -19,6 +19,8 @@ public struct Interview: Sendable {
     private let lazyMatcher: LazyValue<SymptomMatcher>
     var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
+    /// `anchorPhrases` ready to find in a text (made once, not per answer read).
+    let anchorMatcher: AnchorMatcher
     /// The most urgent level: reaching it ends the interview at once.
     let topRank: Int
     /// What each rule mentions, in `knowledge.rules` order.
@@ -47,6 +49,7 @@ public struct Interview: Sendable {
             if parts.count == 2 { phrases[parts[0]] = parts[1] }
         }
         self.anchorPhrases = phrases
+        self.anchorMatcher = AnchorMatcher(phrases)
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
         self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition, conditions: triage.conditions) }
         self.decides = self.flow.steps.contains(.decision)
@@ -185,7 +188,8 @@ public struct Interview: Sendable {
     func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue]) -> TimeContext {
         var known: [String: TimeBand] = [:]
         for (id, value) in anchors { if case .known(let band) = value { known[id] = band } }
-        return TimeContext(now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases)
+        return TimeContext(
+            now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases, anchorMatcher: anchorMatcher)
     }
 }
 
