@@ -28,7 +28,8 @@ extension Interview.Walk {
         // One evaluator on the hypothetical evidence (what the answer could tell set to "not
         // known", the same for every rule), made when first needed and reset per rule.
         lazy var probe = ConditionEvaluator(
-            conditions: conditions, evidence: conditions.slots(of: targets.unknown(in: evidence)), calendar: calendar)
+            conditions: conditions, evidence: targets.unknown(in: memo.slots, conditions: conditions),
+            calendar: calendar)
         var reasons: [String] = []
         let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
         for index in touchable where targets.touch(interview.ruleTerms[index]) {
@@ -157,15 +158,20 @@ private struct Targets {
         return trend && terms.usesTrend
     }
 
-    /// The evidence with everything this question would tell set to "not known".
-    func unknown(in evidence: Evidence) -> Evidence {
+    /// The evidence (by slot in `conditions`) with everything this question would tell set to
+    /// "not known": each finding it asks about unknown (so reported), each fact "not sure" and its
+    /// anchor "I don't know". What no condition names has no slot, and only counts as reported.
+    func unknown(in evidence: EvidenceSlots, conditions: CompiledConditions) -> EvidenceSlots {
         var result = evidence
         for id in findings where !id.hasPrefix("fact:") {
-            result.findings[id] = FindingEvidence(id: id, status: .unknown)
+            result.anyReported = true
+            if let slot = conditions.findingSlots[id] { result.findings[slot] = FindingSlot(status: .unknown) }
         }
-        for id in findings where id.hasPrefix("fact:") { result.facts[String(id.dropFirst(5))] = .unsure }
-        if let fact { result.facts[fact] = .unsure }
-        if let anchor { result.anchors[anchor] = .unsure }
+        for id in findings where id.hasPrefix("fact:") {
+            if let slot = conditions.factSlots[String(id.dropFirst(5))] { result.facts[slot] = .unsure }
+        }
+        if let fact, let slot = conditions.factSlots[fact] { result.facts[slot] = .unsure }
+        if let anchor, let slot = conditions.anchorSlots[anchor] { result.anchors[slot] = .unsure }
         return result
     }
 }

@@ -36,7 +36,8 @@ extension Interview {
         func memo() -> EvidenceMemo {
             if let known = assessed.value, assessed.version == evidenceVersion { return known }
             let memo = interview.cache.memo(of: evidence) {
-                interview.triage.evaluate(evidence, openQuestions: false, calendar: calendar)
+                let slots = interview.triage.conditions.slots(of: evidence)
+                return (slots, interview.triage.evaluate(slots, openQuestions: false, calendar: calendar))
             }
             assessed.value = memo
             assessed.version = evidenceVersion
@@ -50,8 +51,9 @@ extension Interview {
         /// The complete outcome for the current evidence, as `Triage.assess` gives it.
         /// With the proceed / hold decision when the flow ends in one.
         func outcome() -> Outcome {
-            var result = memo().outcome { partial in
-                interview.triage.openQuestions(evidence, above: knowledge.rank(of: partial.level), calendar: calendar)
+            let memo = memo()
+            var result = memo.outcome { partial in
+                interview.triage.openQuestions(memo.slots, above: knowledge.rank(of: partial.level), calendar: calendar)
             }
             if interview.decides { result.decision = interview.triage.decide(evidence, outcome: result) }
             return result

@@ -222,5 +222,5 @@ struct EvidenceSlots {
     var facts: [FactValue?]
     var anchors: [AnchorValue?]
     /// Whether some finding, named by a condition or not, is present or not sure.
-    let anyReported: Bool
+    var anyReported: Bool
 }

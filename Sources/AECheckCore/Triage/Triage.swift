@@ -61,8 +61,15 @@ public struct Triage: Sendable {
     func evaluate(_ evidence: Evidence, openQuestions withOpenQuestions: Bool = true, calendar: LazyCalendar? = nil)
         -> (outcome: Outcome, truths: [Truth])
     {
-        let calendar = calendar ?? ConditionEvaluator.calendar(for: evidence)
-        let slots = conditions.slots(of: evidence)
+        evaluate(
+            conditions.slots(of: evidence), openQuestions: withOpenQuestions,
+            calendar: calendar ?? ConditionEvaluator.calendar(for: evidence))
+    }
+
+    /// `evaluate` on the evidence's values by slot in `conditions`.
+    func evaluate(_ slots: EvidenceSlots, openQuestions withOpenQuestions: Bool, calendar: LazyCalendar)
+        -> (outcome: Outcome, truths: [Truth])
+    {
         var fired: [(reason: Reason, rank: Int, rule: Int)] = []
         var truths: [Truth] = []
         truths.reserveCapacity(knowledge.rules.count)
@@ -110,7 +117,8 @@ public struct Triage: Sendable {
             calendar: calendar ?? ConditionEvaluator.calendar(for: evidence))
     }
 
-    private func openQuestions(_ evidence: EvidenceSlots, above rank: Int, calendar: LazyCalendar) -> [String] {
+    /// `openQuestions` on the evidence's values by slot in `conditions`.
+    func openQuestions(_ evidence: EvidenceSlots, above rank: Int, calendar: LazyCalendar) -> [String] {
         var open: [String] = []
         var evaluator = ConditionEvaluator(conditions: conditions, evidence: evidence, calendar: calendar)
         for (index, rule) in knowledge.rules.enumerated()
