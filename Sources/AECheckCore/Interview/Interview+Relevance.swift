@@ -22,19 +22,18 @@ extension Interview.Walk {
         let assessed = memo.assessment
         let current = assessed.outcome
         let currentRank = knowledge.rank(of: current.level)
-        let reported = memo.reported
         let rules = knowledge.rules
         let conditions = interview.triage.conditions
         // One evaluator on the hypothetical evidence (what the answer could tell set to "not
         // known", the same for every rule), made when first needed and reset per rule.
+        let told = TargetSlots(targets, conditions: conditions)
         lazy var probe = ConditionEvaluator(
-            conditions: conditions, evidence: targets.unknown(in: memo.slots, conditions: conditions),
-            calendar: calendar)
+            conditions: conditions, evidence: told.unknown(in: memo.slots), calendar: calendar)
         var reasons: [String] = []
         let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
-        for index in touchable where targets.touch(interview.ruleTerms[index]) {
+        for index in touchable where told.touch(interview.ruleTerms[index]) {
             let terms = interview.ruleTerms[index]
-            if anchored && terms.findingList.allSatisfy({ !reported.contains($0) }) { continue }
+            if anchored && !terms.findingSlots.contains(where: memo.slots.reports) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
             let truth = assessed.truths[index]
             if truth == .yes { continue }
@@ -148,30 +147,53 @@ private struct Targets {
     }
 
     var isEmpty: Bool { findings.isEmpty && fact == nil && anchor == nil && !onset && !trend }
+}
 
+/// `Targets` as slots in the compiled conditions, for the tests relevance repeats per rule.
+/// What no condition names has no slot, and can touch no rule.
+private struct TargetSlots {
+    /// The findings the question would tell.
+    var findings: [Int] = []
+    /// Its fact and the facts its options set (the `fact:` targets).
+    var facts: [Int] = []
+    var anchor: Int?
+    var onset: Bool
+    var trend: Bool
+    /// Whether it would tell some finding (named by a condition or not).
+    var tellsFinding = false
+
+    init(_ targets: Targets, conditions: CompiledConditions) {
+        for id in targets.findings {
+            if id.hasPrefix("fact:") {
+                if let slot = conditions.factSlots[String(id.dropFirst(5))] { facts.append(slot) }
+            } else {
+                tellsFinding = true
+                if let slot = conditions.findingSlots[id] { findings.append(slot) }
+            }
+        }
+        if let fact = targets.fact, let slot = conditions.factSlots[fact] { facts.append(slot) }
+        anchor = targets.anchor.flatMap { conditions.anchorSlots[$0] }
+        onset = targets.onset
+        trend = targets.trend
+    }
+
+    /// Whether the question would tell something the rule mentions.
     func touch(_ terms: RuleTerms) -> Bool {
-        if !findings.isDisjoint(with: terms.findings) { return true }
-        if let fact, terms.facts.contains(fact) { return true }
-        if !findings.isDisjoint(with: terms.prefixedFacts) { return true }
-        if let anchor, terms.anchors.contains(anchor) { return true }
+        if findings.contains(where: terms.findingSlots.contains) { return true }
+        if facts.contains(where: terms.factSlots.contains) { return true }
+        if let anchor, terms.anchorSlots.contains(anchor) { return true }
         if onset && terms.usesOnset { return true }
         return trend && terms.usesTrend
     }
 
-    /// The evidence (by slot in `conditions`) with everything this question would tell set to
-    /// "not known": each finding it asks about unknown (so reported), each fact "not sure" and its
-    /// anchor "I don't know". What no condition names has no slot, and only counts as reported.
-    func unknown(in evidence: EvidenceSlots, conditions: CompiledConditions) -> EvidenceSlots {
+    /// The evidence with everything this question would tell set to "not known": each finding
+    /// unknown (so reported), each fact "not sure" and the anchor "I don't know".
+    func unknown(in evidence: EvidenceSlots) -> EvidenceSlots {
         var result = evidence
-        for id in findings where !id.hasPrefix("fact:") {
-            result.anyReported = true
-            if let slot = conditions.findingSlots[id] { result.findings[slot] = FindingSlot(status: .unknown) }
-        }
-        for id in findings where id.hasPrefix("fact:") {
-            if let slot = conditions.factSlots[String(id.dropFirst(5))] { result.facts[slot] = .unsure }
-        }
-        if let fact, let slot = conditions.factSlots[fact] { result.facts[slot] = .unsure }
-        if let anchor, let slot = conditions.anchorSlots[anchor] { result.anchors[slot] = .unsure }
+        if tellsFinding { result.anyReported = true }
+        for slot in findings { result.findings[slot] = FindingSlot(status: .unknown) }
+        for slot in facts { result.facts[slot] = .unsure }
+        if let anchor { result.anchors[anchor] = .unsure }
         return result
     }
 }

@@ -163,9 +163,7 @@ final class EvidenceMemo: @unchecked Sendable {
     private let worth = MemoTable<Relevance, [String]>()
     private let best = MemoTable<Set<String>, (String, [String])?>()
 
-    /// Findings reported (present or not sure), by id.
-    let reported: Set<String>
-    /// Whether some reported finding has no onset yet, and no trend yet.
+    /// Whether some reported finding (present or not sure) has no onset yet, and no trend yet.
     let reportedWithoutOnset: Bool
     let reportedWithoutTrend: Bool
 
@@ -173,7 +171,6 @@ final class EvidenceMemo: @unchecked Sendable {
         self.assessment = assessment
         self.slots = slots
         let reported = evidence.findings.values.filter { $0.status != .absent }
-        self.reported = Set(reported.map(\.id))
         self.reportedWithoutOnset = reported.contains { $0.onset == nil }
         self.reportedWithoutTrend = reported.contains { $0.trend == nil }
     }

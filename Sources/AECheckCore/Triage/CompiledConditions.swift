@@ -223,4 +223,10 @@ struct EvidenceSlots {
     var anchors: [AnchorValue?]
     /// Whether some finding, named by a condition or not, is present or not sure.
     var anyReported: Bool
+
+    /// Whether the finding in `slot` is present or not sure.
+    func reports(_ slot: Int) -> Bool {
+        guard let finding = findings[slot] else { return false }
+        return finding.status != .absent
+    }
 }
