@@ -42,7 +42,7 @@ public struct Interview: Sendable {
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
         let triage = Triage(knowledge: knowledge)
         self.triage = triage
-        self.lazyMatcher = LazyValue { SharedMatchers.shared.matcher(for: knowledge) { Self.makeMatcher(knowledge) } }
+        self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
             let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }
@@ -193,14 +193,13 @@ public struct Interview: Sendable {
     }
 }
 
-/// Matchers already built, by knowledge hash: every interview of the same knowledge (a replayed
-/// suite makes one per transcript) shares one, as it depends only on the knowledge.
-final class SharedMatchers: @unchecked Sendable {
-    static let shared = SharedMatchers()
+/// Values worked out from the knowledge alone, kept by knowledge hash: every interview of the
+/// same knowledge (a replayed suite makes one per transcript) shares one.
+final class SharedByKnowledge<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var byHash: [String: SymptomMatcher] = [:]
+    private var byHash: [String: Value] = [:]
 
-    func matcher(for knowledge: KnowledgeBase, make: () -> SymptomMatcher) -> SymptomMatcher {
+    func value(for knowledge: KnowledgeBase, make: () -> Value) -> Value {
         guard !knowledge.hash.isEmpty else { return make() }
         lock.lock()
         defer { lock.unlock() }
@@ -210,4 +209,12 @@ final class SharedMatchers: @unchecked Sendable {
         byHash[knowledge.hash] = made
         return made
     }
+}
+
+/// The values shared between interviews of the same knowledge.
+enum Shared {
+    /// Free-text matchers (the costliest part of making an interview).
+    static let matchers = SharedByKnowledge<SymptomMatcher>()
+    /// The rules' compiled conditions.
+    static let conditions = SharedByKnowledge<CompiledConditions>()
 }

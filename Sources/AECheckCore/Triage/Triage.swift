@@ -28,7 +28,9 @@ public struct Triage: Sendable {
         self.holdFrom = knowledge.list("hold-from").first.flatMap { knowledge.levels[$0]?.rank }
         self.ruleRanks = knowledge.rules.map { knowledge.rank(of: $0.level) }
         self.ruleFindings = knowledge.rules.map(\.condition.findingIDs)
-        let conditions = CompiledConditions(knowledge.rules.map(\.condition), knowledge: knowledge)
+        let conditions = Shared.conditions.value(for: knowledge) {
+            CompiledConditions(knowledge.rules.map(\.condition), knowledge: knowledge)
+        }
         self.conditions = conditions
         self.ruleFindingSlots = ruleFindings.map { conditions.findingSlots($0) }
         self.topLevel = knowledge.levelsByRank.last?.id ?? ""
