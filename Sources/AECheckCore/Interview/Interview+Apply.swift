@@ -36,12 +36,16 @@ extension Interview.Walk {
             applyTime(answer, to: question)
         case .trend:
             let trend = Trend(rawValue: answer)
-            for id in evidence.findings.keys.sorted() where evidence.findings[id]?.status != .absent {
-                if evidence.findings[id]?.trend == nil { evidence.findings[id]?.trend = trend }
-            }
+            for id in reported(where: { $0.trend == nil }) { evidence.findings[id]?.trend = trend }
         case .text:
             break
         }
+    }
+
+    /// The findings present or not sure that pass `test` (each is then changed on its own, so
+    /// their order does not matter).
+    private func reported(where test: (FindingEvidence) -> Bool) -> [String] {
+        evidence.findings.compactMap { id, finding in finding.status != .absent && test(finding) ? id : nil }
     }
 
     /// A finding already present, from the person's own words or another question, is not
@@ -61,9 +65,7 @@ extension Interview.Walk {
         guard let anchor = question.anchor else { return }
         if anchor == "onset" {
             guard let band else { return }
-            for id in evidence.findings.keys.sorted() where evidence.findings[id]?.status != .absent {
-                if evidence.findings[id]?.onset == nil { evidence.findings[id]?.onset = band }
-            }
+            for id in reported(where: { $0.onset == nil }) { evidence.findings[id]?.onset = band }
         } else if let band {
             evidence.anchors[anchor] = .known(band)
         } else if question.sets[answer] == nil && !question.options.contains(where: { $0.id == answer }) {

@@ -22,41 +22,34 @@ extension Interview.Walk {
         let assessed = memo.assessment
         let current = assessed.outcome
         let currentRank = knowledge.rank(of: current.level)
-        let reported = memo.reported
         let rules = knowledge.rules
+        let conditions = interview.triage.conditions
         // One evaluator on the hypothetical evidence (what the answer could tell set to "not
         // known", the same for every rule), made when first needed and reset per rule.
+        let told = TargetSlots(targets, conditions: conditions)
         lazy var probe = ConditionEvaluator(
-            knowledge: knowledge, evidence: targets.unknown(in: evidence), calendar: calendar)
+            conditions: conditions, evidence: told.unknown(in: memo.slots), calendar: calendar)
         var reasons: [String] = []
         let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
-        for index in touchable where targets.touch(interview.ruleTerms[index]) {
-            let findings = interview.ruleTerms[index].findingList
-            if anchored && findings.allSatisfy({ !reported.contains($0) }) { continue }
+        for index in touchable where told.touch(interview.ruleTerms[index]) {
+            let terms = interview.ruleTerms[index]
+            if anchored && !terms.findingSlots.contains(where: memo.slots.reports) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
             let truth = assessed.truths[index]
             if truth == .yes { continue }
             // Unless anchored, the rule's other unmentioned findings count as "not known" too,
             // and so do its unmentioned facts and anchors (anything else the rule needs might
             // still make it fire).
-            let assumed = anchored ? [] : Set(findings.filter { probe.evidence.findings[$0] == nil })
-            let terms = interview.ruleTerms[index]
-            let wider =
-                !anchored
-                && (terms.facts.contains { probe.evidence.facts[$0] == nil }
-                    || terms.anchors.contains { probe.evidence.anchors[$0] == nil })
-            let couldFire: Truth
-            if wider {
-                var probed = probe.evidence
-                for fact in terms.facts where probed.facts[fact] == nil { probed.facts[fact] = .unsure }
-                for anchor in terms.anchors where probed.anchors[anchor] == nil { probed.anchors[anchor] = .unsure }
-                var wide = ConditionEvaluator(
-                    knowledge: knowledge, evidence: probed, calendar: calendar, assumedUnknown: assumed)
-                couldFire = wide.evaluate(rules[index].condition)
+            if anchored {
+                probe.reset()
             } else {
-                probe.reset(assumedUnknown: assumed)
-                couldFire = probe.evaluate(rules[index].condition)
+                let slots = probe.evidence
+                probe.reset(
+                    assumedUnknown: terms.findingSlots.filter { slots.findings[$0] == nil },
+                    unsureFacts: terms.factSlots.filter { slots.facts[$0] == nil },
+                    unsureAnchors: terms.anchorSlots.filter { slots.anchors[$0] == nil })
             }
+            let couldFire = probe.evaluate(rule: index)
             guard couldFire != .no else { continue }
             let raises = interview.triage.ruleRanks[index] > currentRank
             let addsAction = !rules[index].actions.allSatisfy { current.actions.contains($0) }
@@ -154,32 +147,64 @@ private struct Targets {
     }
 
     var isEmpty: Bool { findings.isEmpty && fact == nil && anchor == nil && !onset && !trend }
+}
 
+/// `Targets` as slots in the compiled conditions, for the tests relevance repeats per rule.
+/// What no condition names has no slot, and can touch no rule.
+private struct TargetSlots {
+    /// The findings the question would tell.
+    var findings: [Int] = []
+    /// Its fact and the facts its options set (the `fact:` targets).
+    var facts: [Int] = []
+    var anchor: Int?
+    var onset: Bool
+    var trend: Bool
+    /// Whether it would tell some finding (named by a condition or not).
+    var tellsFinding = false
+
+    init(_ targets: Targets, conditions: CompiledConditions) {
+        for id in targets.findings {
+            if id.hasPrefix("fact:") {
+                if let slot = conditions.factSlots[String(id.dropFirst(5))] { facts.append(slot) }
+            } else {
+                tellsFinding = true
+                if let slot = conditions.findingSlots[id] { findings.append(slot) }
+            }
+        }
+        if let fact = targets.fact, let slot = conditions.factSlots[fact] { facts.append(slot) }
+        anchor = targets.anchor.flatMap { conditions.anchorSlots[$0] }
+        onset = targets.onset
+        trend = targets.trend
+    }
+
+    /// Whether the question would tell something the rule mentions.
     func touch(_ terms: RuleTerms) -> Bool {
-        if !findings.isDisjoint(with: terms.findings) { return true }
-        if let fact, terms.facts.contains(fact) { return true }
-        if !findings.isDisjoint(with: terms.prefixedFacts) { return true }
-        if let anchor, terms.anchors.contains(anchor) { return true }
+        if findings.contains(where: terms.findingSlots.contains) { return true }
+        if facts.contains(where: terms.factSlots.contains) { return true }
+        if let anchor, terms.anchorSlots.contains(anchor) { return true }
         if onset && terms.usesOnset { return true }
         return trend && terms.usesTrend
     }
 
-    /// The evidence with everything this question would tell set to "not known".
-    func unknown(in evidence: Evidence) -> Evidence {
+    /// The evidence with everything this question would tell set to "not known": each finding
+    /// unknown (so reported), each fact "not sure" and the anchor "I don't know".
+    func unknown(in evidence: EvidenceSlots) -> EvidenceSlots {
         var result = evidence
-        for id in findings where !id.hasPrefix("fact:") {
-            result.findings[id] = FindingEvidence(id: id, status: .unknown)
-        }
-        for id in findings where id.hasPrefix("fact:") { result.facts[String(id.dropFirst(5))] = .unsure }
-        if let fact { result.facts[fact] = .unsure }
+        if tellsFinding { result.anyReported = true }
+        for slot in findings { result.findings[slot] = FindingSlot(status: .unknown) }
+        for slot in facts { result.facts[slot] = .unsure }
         if let anchor { result.anchors[anchor] = .unsure }
         return result
     }
 }
 
-/// What one rule's condition mentions, worked out once per interview (relevance asks it often).
+/// What one rule's condition mentions, worked out once per interview (relevance asks it often),
+/// with the slots of its findings, facts and anchors in the compiled conditions.
 struct RuleTerms: Sendable {
     let findingList: [String]
+    let findingSlots: [Int]
+    let factSlots: [Int]
+    let anchorSlots: [Int]
     let findings: Set<String>
     let facts: Set<String>
     let prefixedFacts: Set<String>
@@ -187,12 +212,15 @@ struct RuleTerms: Sendable {
     let usesOnset: Bool
     let usesTrend: Bool
 
-    init(_ condition: Condition) {
+    init(_ condition: Condition, conditions: CompiledConditions) {
         findingList = condition.findingIDs
         findings = Set(findingList)
         facts = Set(condition.factIDs)
         prefixedFacts = Set(facts.map { "fact:" + $0 })
         anchors = Set(condition.anchorIDs)
+        findingSlots = findingList.compactMap { conditions.findingSlots[$0] }
+        factSlots = facts.compactMap { conditions.factSlots[$0] }
+        anchorSlots = anchors.compactMap { conditions.anchorSlots[$0] }
         usesOnset = condition.usesOnset
         usesTrend = condition.usesTrend
     }

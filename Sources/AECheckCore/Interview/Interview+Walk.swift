@@ -36,7 +36,8 @@ extension Interview {
         func memo() -> EvidenceMemo {
             if let known = assessed.value, assessed.version == evidenceVersion { return known }
             let memo = interview.cache.memo(of: evidence) {
-                interview.triage.evaluate(evidence, openQuestions: false)
+                let slots = interview.triage.conditions.slots(of: evidence)
+                return (slots, interview.triage.evaluate(slots, openQuestions: false, calendar: calendar))
             }
             assessed.value = memo
             assessed.version = evidenceVersion
@@ -50,8 +51,9 @@ extension Interview {
         /// The complete outcome for the current evidence, as `Triage.assess` gives it.
         /// With the proceed / hold decision when the flow ends in one.
         func outcome() -> Outcome {
-            var result = memo().outcome { partial in
-                interview.triage.openQuestions(evidence, above: knowledge.rank(of: partial.level))
+            let memo = memo()
+            var result = memo.outcome { partial in
+                interview.triage.openQuestions(memo.slots, above: knowledge.rank(of: partial.level), calendar: calendar)
             }
             if interview.decides { result.decision = interview.triage.decide(evidence, outcome: result) }
             return result
@@ -113,14 +115,18 @@ extension Interview {
             else { return nil }
             let lacking = evidence.findings.values.filter { $0.status == .present && $0.onset == nil }.map(\.id)
             guard !lacking.isEmpty else { return nil }
-            let probes = [now, now.addingTimeInterval(-7 * 86_400)]
+            let conditions = interview.triage.conditions
+            var probes = [now, now.addingTimeInterval(-7 * 86_400)].map { instant in
+                var probe = evidence
+                for finding in lacking { probe.findings[finding]?.onset = TimeBand(instant: instant) }
+                return ConditionEvaluator(
+                    conditions: conditions, evidence: conditions.slots(of: probe), calendar: calendar)
+            }
             for ruleID in rules {
                 guard let index = interview.ruleIndex[ruleID] else { return nil }
-                for instant in probes {
-                    var probe = evidence
-                    for finding in lacking { probe.findings[finding]?.onset = TimeBand(instant: instant) }
-                    var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: probe)
-                    if evaluator.evaluate(knowledge.rules[index].condition) == .unknown { return nil }
+                for probe in probes.indices {
+                    probes[probe].reset()
+                    if probes[probe].evaluate(rule: index) == .unknown { return nil }
                 }
             }
             return id

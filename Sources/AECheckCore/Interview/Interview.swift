@@ -19,6 +19,8 @@ public struct Interview: Sendable {
     private let lazyMatcher: LazyValue<SymptomMatcher>
     var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
+    /// `anchorPhrases` ready to find in a text (made once, not per answer read).
+    let anchorMatcher: AnchorMatcher
     /// The most urgent level: reaching it ends the interview at once.
     let topRank: Int
     /// What each rule mentions, in `knowledge.rules` order.
@@ -38,16 +40,18 @@ public struct Interview: Sendable {
     public init(knowledge: KnowledgeBase, flow: String = "check") {
         self.knowledge = knowledge
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
-        self.triage = Triage(knowledge: knowledge)
-        self.lazyMatcher = LazyValue { SharedMatchers.shared.matcher(for: knowledge) { Self.makeMatcher(knowledge) } }
+        let triage = Triage(knowledge: knowledge)
+        self.triage = triage
+        self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
             let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }
             if parts.count == 2 { phrases[parts[0]] = parts[1] }
         }
         self.anchorPhrases = phrases
+        self.anchorMatcher = AnchorMatcher(phrases)
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
-        self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition) }
+        self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition, conditions: triage.conditions) }
         self.decides = self.flow.steps.contains(.decision)
         self.ruleIndex = Dictionary(
             knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -184,18 +188,18 @@ public struct Interview: Sendable {
     func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue]) -> TimeContext {
         var known: [String: TimeBand] = [:]
         for (id, value) in anchors { if case .known(let band) = value { known[id] = band } }
-        return TimeContext(now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases)
+        return TimeContext(
+            now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases, anchorMatcher: anchorMatcher)
     }
 }
 
-/// Matchers already built, by knowledge hash: every interview of the same knowledge (a replayed
-/// suite makes one per transcript) shares one, as it depends only on the knowledge.
-final class SharedMatchers: @unchecked Sendable {
-    static let shared = SharedMatchers()
+/// Values worked out from the knowledge alone, kept by knowledge hash: every interview of the
+/// same knowledge (a replayed suite makes one per transcript) shares one.
+final class SharedByKnowledge<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var byHash: [String: SymptomMatcher] = [:]
+    private var byHash: [String: Value] = [:]
 
-    func matcher(for knowledge: KnowledgeBase, make: () -> SymptomMatcher) -> SymptomMatcher {
+    func value(for knowledge: KnowledgeBase, make: () -> Value) -> Value {
         guard !knowledge.hash.isEmpty else { return make() }
         lock.lock()
         defer { lock.unlock() }
@@ -205,4 +209,12 @@ final class SharedMatchers: @unchecked Sendable {
         byHash[knowledge.hash] = made
         return made
     }
+}
+
+/// The values shared between interviews of the same knowledge.
+enum Shared {
+    /// Free-text matchers (the costliest part of making an interview).
+    static let matchers = SharedByKnowledge<SymptomMatcher>()
+    /// The rules' compiled conditions.
+    static let conditions = SharedByKnowledge<CompiledConditions>()
 }

@@ -70,9 +70,13 @@ final class InterviewCache: @unchecked Sendable {
         self.replay = replay
     }
 
-    /// What is remembered about `evidence`; its triage is computed by `assess` the first time.
-    func memo(of evidence: Evidence, assess: () -> Assessment) -> EvidenceMemo {
-        assessments.value(for: evidence) { EvidenceMemo(evidence: evidence, assessment: assess()) }
+    /// What is remembered about `evidence`; its values by slot and its triage are given by
+    /// `assess` the first time.
+    func memo(of evidence: Evidence, assess: () -> (slots: EvidenceSlots, assessment: Assessment)) -> EvidenceMemo {
+        assessments.value(for: evidence) {
+            let made = assess()
+            return EvidenceMemo(evidence: evidence, slots: made.slots, assessment: made.assessment)
+        }
     }
 
     /// What the matcher and time parser read in a text, computed by `compute` the first time.
@@ -103,22 +107,39 @@ final class InterviewCache: @unchecked Sendable {
 /// is emptied when it reaches its limit, so memory stays bounded on long runs.
 final class MemoTable<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [Key: Value] = [:]
+    private var values: [Hashed: Value] = [:]
     private let limit: Int
+
+    /// A key with its hash worked out once: looking it up, storing it and growing the table
+    /// hash only that number again (some keys, such as whole evidence, are costly to hash).
+    private struct Hashed: Hashable {
+        let key: Key
+        let hash: Int
+
+        init(_ key: Key) {
+            self.key = key
+            self.hash = key.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (lhs: Hashed, rhs: Hashed) -> Bool { lhs.hash == rhs.hash && lhs.key == rhs.key }
+    }
 
     init(limit: Int = .max) { self.limit = limit }
 
     /// The value for `key`, computed by `compute` the first time.
     func value(for key: Key, compute: () -> Value) -> Value {
+        let hashed = Hashed(key)
         lock.lock()
-        let known = values[key]
+        let known = values[hashed]
         lock.unlock()
         if let known { return known }
         let computed = compute()
         lock.lock()
         defer { lock.unlock() }
         if values.count >= limit { values.removeAll(keepingCapacity: true) }
-        values[key] = computed
+        values[hashed] = computed
         return computed
     }
 }
@@ -135,21 +156,21 @@ final class EvidenceMemo: @unchecked Sendable {
 
     /// The triage, without its open questions (the level, actions and truths are complete).
     let assessment: InterviewCache.Assessment
+    /// The evidence's values by slot in the triage's compiled conditions.
+    let slots: EvidenceSlots
     private let lock = NSLock()
     private var complete: Outcome?
     private let worth = MemoTable<Relevance, [String]>()
     private let best = MemoTable<Set<String>, (String, [String])?>()
 
-    /// Findings reported (present or not sure), by id.
-    let reported: Set<String>
-    /// Whether some reported finding has no onset yet, and no trend yet.
+    /// Whether some reported finding (present or not sure) has no onset yet, and no trend yet.
     let reportedWithoutOnset: Bool
     let reportedWithoutTrend: Bool
 
-    init(evidence: Evidence, assessment: InterviewCache.Assessment) {
+    init(evidence: Evidence, slots: EvidenceSlots, assessment: InterviewCache.Assessment) {
         self.assessment = assessment
+        self.slots = slots
         let reported = evidence.findings.values.filter { $0.status != .absent }
-        self.reported = Set(reported.map(\.id))
         self.reportedWithoutOnset = reported.contains { $0.onset == nil }
         self.reportedWithoutTrend = reported.contains { $0.trend == nil }
     }

@@ -48,7 +48,7 @@ struct PhraseParser {
         self.context = context
         self.calendar = .local(in: context.timeZone)
         self.mode = mode
-        self.anchors = AnchorMatcher(context.anchorPhrases)
+        self.anchors = context.anchorMatcher
     }
 
     var now: Date { context.now }

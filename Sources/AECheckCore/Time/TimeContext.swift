@@ -34,7 +34,12 @@ public struct TimeContext: Sendable {
     /// supplied by the caller from knowledge files. The longest phrase that matches wins.
     ///
     ///     context.anchorPhrases["the drip started"] = "infusion-start"
-    public var anchorPhrases: [String: String]
+    public var anchorPhrases: [String: String] {
+        didSet { anchorMatcher = AnchorMatcher(anchorPhrases) }
+    }
+
+    /// `anchorPhrases` ready to find in a text, made when they are set.
+    private(set) var anchorMatcher: AnchorMatcher
 
     /// Creates a context.
     ///
@@ -45,9 +50,21 @@ public struct TimeContext: Sendable {
         now: Date, timeZone: TimeZone, anchors: [String: TimeBand] = [:],
         anchorPhrases: [String: String] = [:]
     ) {
+        self.init(
+            now: now, timeZone: timeZone, anchors: anchors, anchorPhrases: anchorPhrases,
+            anchorMatcher: AnchorMatcher(anchorPhrases))
+    }
+
+    /// A context with a matcher already made from `anchorPhrases` (an interview makes one for
+    /// all its answers).
+    init(
+        now: Date, timeZone: TimeZone, anchors: [String: TimeBand], anchorPhrases: [String: String],
+        anchorMatcher: AnchorMatcher
+    ) {
         self.now = now
         self.timeZone = timeZone
         self.anchors = anchors
         self.anchorPhrases = anchorPhrases
+        self.anchorMatcher = anchorMatcher
     }
 }

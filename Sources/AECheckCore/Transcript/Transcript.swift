@@ -76,17 +76,23 @@ extension Transcript {
 
     /// Parses a transcript file, or says the first thing that is wrong with it.
     static func parse(_ data: Data, file: String) -> Result<Transcript, TranscriptProblem> {
-        guard let text = String(validating: data, as: UTF8.self) else {
+        // Read as an array of bytes: walking `Data` byte by byte is slow.
+        let bytes = [UInt8](data)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             let line = Self.lineOfFirstInvalidByte(data)
             return .failure(.init(file: file, line: line, message: "the file is not valid UTF-8"))
         }
         // Checked on bytes: a Swift string holds "\r\n" as one character.
-        if let carriageReturn = data.firstIndex(of: 0x0D) {
-            let line = data[..<carriageReturn].filter { $0 == 0x0A }.count + 1
+        if let carriageReturn = bytes.firstIndex(of: 0x0D) {
+            let line = bytes[..<carriageReturn].filter { $0 == 0x0A }.count + 1
             return .failure(
                 .init(file: file, line: line, message: "carriage return in the file; save with LF line ends"))
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the newline byte: without carriage returns, each newline is a character of
+        // its own, so these are the lines a split on characters gives.
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         var header = HeaderReader(file: file)
         var index = 0
         while index < lines.count, lines[index].hasPrefix("#") {

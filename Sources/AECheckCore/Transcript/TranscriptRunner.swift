@@ -98,8 +98,30 @@ struct TranscriptRunner {
     /// `(rule ID; ...)`, a JSON result's reasons hold `"rule":"ID"`. (`why` at a question
     /// prints `(rule ID)`, a rule that may fire, which does not count.)
     static func firedRules(in screen: String) -> Set<String> {
+        let markers = [("(rule ", ";"), ("\"rule\":\"", "\"")]
+        guard isASCII(screen) else { return firedRules(in: screen, markers: markers) }
+        // An ASCII screen is searched byte by byte: the same matches, without Foundation.
+        let bytes = Array(screen.utf8)
         var fired: Set<String> = []
-        for (marker, end) in [("(rule ", ";"), ("\"rule\":\"", "\"")] {
+        for (marker, end) in markers {
+            let target = Array(marker.utf8)
+            var start = 0
+            while let found = firstIndex(of: target, in: bytes, from: start) {
+                start = found + target.count
+                var stop = start
+                while stop < bytes.count, isIDByte(bytes[stop]) { stop += 1 }
+                if stop < bytes.count, bytes[stop] == end.utf8.first {
+                    fired.insert(String(decoding: bytes[start..<stop], as: UTF8.self))
+                }
+            }
+        }
+        return fired
+    }
+
+    /// `firedRules` on any text, with Foundation's search.
+    private static func firedRules(in screen: String, markers: [(String, String)]) -> Set<String> {
+        var fired: Set<String> = []
+        for (marker, end) in markers {
             var rest = screen[...]
             while let found = rest.range(of: marker) {
                 rest = rest[found.upperBound...]
@@ -110,11 +132,50 @@ struct TranscriptRunner {
         return fired
     }
 
+    /// An ASCII letter, digit or hyphen: what a rule id is made of, as `firedRules` reads it.
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x2D
+    }
+
     /// The screen with the knowledge hash replaced by placeholders.
     static func normalise(_ screen: String, hash: String, shortHash: String) -> String {
         guard !hash.isEmpty else { return screen }
-        var text = screen.replacingOccurrences(of: hash, with: hashPlaceholder)
-        if !shortHash.isEmpty { text = text.replacingOccurrences(of: shortHash, with: shortHashPlaceholder) }
+        var text = replacing(hash, with: hashPlaceholder, in: screen)
+        if !shortHash.isEmpty { text = replacing(shortHash, with: shortHashPlaceholder, in: text) }
         return text
+    }
+
+    /// `text.replacingOccurrences(of: target, with: replacement)`. When both are ASCII (as
+    /// screens and hashes are), that is a plain byte search, done here without Foundation.
+    private static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        guard !target.isEmpty, isASCII(text), isASCII(target) else {
+            return text.replacingOccurrences(of: target, with: replacement)
+        }
+        let bytes = Array(text.utf8)
+        let needle = Array(target.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var start = 0
+        while let found = firstIndex(of: needle, in: bytes, from: start) {
+            result += bytes[start..<found]
+            result += replacement.utf8
+            start = found + needle.count
+        }
+        result += bytes[start...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// Where `needle` (not empty) first occurs in `bytes` at or after `start`.
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first && bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -5,40 +5,42 @@ import Foundation
 /// Findings never mentioned are false; "not sure" answers, onsets nobody gave and anchors
 /// answered "I don't know" are unknown. Time bands that straddle a boundary are unknown,
 /// so a rule at or above `assume-unknown-from` takes the more urgent side.
+///
+/// It reads conditions compiled with `CompiledConditions` and the evidence by slot.
 struct ConditionEvaluator {
-    let knowledge: KnowledgeBase
-    let evidence: Evidence
+    let conditions: CompiledConditions
+    let evidence: EvidenceSlots
     /// The calendar for span arithmetic, made only if a rule needs it.
     let calendars: LazyCalendar
-    var calendar: Calendar { calendars.calendar }
     /// Findings that counted towards the result (present or unknown), in order.
     private(set) var used: [String] = []
     /// Plain descriptions of what was not known but mattered.
     private(set) var unknowns: [String] = []
-    /// Findings missing from the evidence that count as answered "not sure" (a hypothetical
-    /// without copying the evidence): the evaluation is as if each were in `evidence.findings`
-    /// with status unknown and nothing else known.
-    private(set) var assumedUnknown: Set<String>
-
-    init(knowledge: KnowledgeBase, evidence: Evidence) {
-        self.init(knowledge: knowledge, evidence: evidence, calendar: Self.calendar(for: evidence))
-    }
+    /// Slots of findings missing from the evidence that count as answered "not sure" (a
+    /// hypothetical without copying the evidence): the evaluation is as if each were in the
+    /// evidence with status unknown and nothing else known.
+    private(set) var assumedUnknown: [Int] = []
+    /// Slots of facts and anchors missing from the evidence that count as answered "not sure"
+    /// ("I don't know" for an anchor), the same kind of hypothetical.
+    private(set) var assumedUnsureFacts: [Int] = []
+    private(set) var assumedUnsureAnchors: [Int] = []
 
     /// An evaluator sharing a calendar in the evidence's time zone (calendars are costly to
-    /// make, and relevance makes many evaluators per step).
-    init(knowledge: KnowledgeBase, evidence: Evidence, calendar: LazyCalendar, assumedUnknown: Set<String> = []) {
-        self.knowledge = knowledge
+    /// make, and relevance makes many evaluations per step).
+    init(conditions: CompiledConditions, evidence: EvidenceSlots, calendar: LazyCalendar) {
+        self.conditions = conditions
         self.evidence = evidence
         self.calendars = calendar
-        self.assumedUnknown = assumedUnknown
     }
 
     /// Readies the evaluator for another condition on the same evidence, as a new one would
-    /// be (copying the knowledge and evidence into a new evaluator per rule is costly).
-    mutating func reset(assumedUnknown: Set<String> = []) {
+    /// be, with other hypothetical "not sure" answers.
+    mutating func reset(assumedUnknown: [Int] = [], unsureFacts: [Int] = [], unsureAnchors: [Int] = []) {
         used.removeAll(keepingCapacity: true)
         unknowns.removeAll(keepingCapacity: true)
         self.assumedUnknown = assumedUnknown
+        self.assumedUnsureFacts = unsureFacts
+        self.assumedUnsureAnchors = unsureAnchors
     }
 
     /// The Gregorian calendar in the evidence's time zone, made on first use.
@@ -46,102 +48,139 @@ struct ConditionEvaluator {
         LazyCalendar(timeZone: evidence.timeZone)
     }
 
-    mutating func evaluate(_ condition: Condition) -> Truth {
+    /// The truth of rule `index` of the compiled conditions.
+    mutating func evaluate(rule index: Int) -> Truth {
+        evaluate(conditions.rules[index])
+    }
+
+    mutating func evaluate(_ condition: CompiledCondition) -> Truth {
         switch condition {
         case .always: return .yes
         case .noneReported:
             if !assumedUnknown.isEmpty { return .no }
-            return evidence.findings.values.contains { $0.status != .absent } ? .no : .yes
-        case .finding(let id, let status, let qualifiers), .name(let id, let status, let qualifiers):
-            return finding(id, status, qualifiers)
-        case .fact(let id, let comparison, let value): return fact(id, comparison, value)
-        case .factIsYes(let id): return fact(id, .equal, "yes")
-        case .since(let anchor, let over, let span): return since(anchor, over: over, span)
-        case .all(let items): return Truth.and(items.map { evaluate($0) })
-        case .any(let items): return Truth.or(items.map { evaluate($0) })
-        case .atLeast(let count, let items): return Truth.atLeast(count, items.map { evaluate($0) })
+            return evidence.anyReported ? .no : .yes
+        case .finding(let test): return finding(test)
+        case .fact(let test): return fact(test)
+        case .since(let slot, let over, let span, let note): return since(slot, over: over, span, note: note)
+        case .all(let items):
+            // Every item is evaluated, in order, for what each one used.
+            var result = Truth.yes
+            for item in items { result = Truth.and(result, evaluate(item)) }
+            return result
+        case .any(let items):
+            var result = Truth.no
+            for item in items { result = Truth.or(result, evaluate(item)) }
+            return result
+        case .atLeast(let count, let items):
+            var yes = 0
+            var possible = 0
+            for item in items {
+                switch evaluate(item) {
+                case .yes: (yes, possible) = (yes + 1, possible + 1)
+                case .unknown: possible += 1
+                case .no: break
+                }
+            }
+            if yes >= count { return .yes }
+            return possible >= count ? .unknown : .no
         case .not(let inner): return evaluate(inner).negated
         }
     }
 
     // MARK: - Findings
 
-    private mutating func finding(_ id: String, _ test: FindingStatus, _ qualifiers: [Qualifier]) -> Truth {
-        guard let found = evidence.findings[id] ?? assumed(id) else { return .no }
-        var name: String { knowledge.findings[id]?.name.patient ?? id }
-        switch (test, found.status) {
+    private mutating func finding(_ test: FindingTest) -> Truth {
+        guard let found = finding(test.slot) else { return .no }
+        switch (test.status, found.status) {
         case (.absent, .absent), (.unknown, .unknown): return .yes
         case (.absent, .present), (.unknown, .present), (.unknown, .absent), (.present, .absent): return .no
         case (.absent, .unknown):
-            unknowns.append("not sure about \(name)")
+            unknowns.append(test.notSure)
             return .unknown
         case (.present, .unknown):
-            let timing = Truth.and(qualifiers.map { qualifier(found, $0) })
+            let timing = qualifiers(test.qualifiers, found)
             guard timing != .no else { return .no }
-            unknowns.append("not sure about \(name)")
-            used.append(id)
+            unknowns.append(test.notSure)
+            used.append(test.id)
             return .unknown
         case (.present, .present):
-            let timing = Truth.and(qualifiers.map { qualifier(found, $0) })
-            if timing != .no { used.append(id) }
-            if timing == .unknown { unknowns.append("the timing of \(name)") }
+            let timing = qualifiers(test.qualifiers, found)
+            if timing != .no { used.append(test.id) }
+            if timing == .unknown { unknowns.append(test.timing) }
             return timing
         }
     }
 
-    /// A finding of `assumedUnknown`, as the hypothetical evidence would hold it.
-    private func assumed(_ id: String) -> FindingEvidence? {
-        assumedUnknown.contains(id) ? FindingEvidence(id: id, status: .unknown) : nil
+    /// A finding of the evidence, or of `assumedUnknown` as the hypothetical evidence would hold it.
+    private func finding(_ slot: Int) -> FindingSlot? {
+        if let found = evidence.findings[slot] { return found }
+        return assumedUnknown.contains(slot) ? FindingSlot(status: .unknown) : nil
     }
 
-    private func qualifier(_ found: FindingEvidence, _ qualifier: Qualifier) -> Truth {
+    /// All the qualifiers hold (they only read the evidence, so the first "no" decides).
+    private func qualifiers(_ qualifiers: [CompiledQualifier], _ found: FindingSlot) -> Truth {
+        var result = Truth.yes
+        for item in qualifiers {
+            result = Truth.and(result, qualifier(found, item))
+            if result == .no { return .no }
+        }
+        return result
+    }
+
+    private func qualifier(_ found: FindingSlot, _ qualifier: CompiledQualifier) -> Truth {
         switch qualifier {
         case .trend(let trend, let negated):
             guard let actual = found.trend else { return .unknown }
             return (actual == trend) != negated ? .yes : .no
         case .onsetRecent(let span):
             guard let onset = found.onset else { return .unknown }
-            return compare(onset, atLeast: span.subtracted(from: evidence.now, calendar: calendar))
+            return compare(onset, atLeast: calendars.date(subtracting: span, from: evidence.now))
         case .onsetOver(let span):
             guard let onset = found.onset else { return .unknown }
-            return compare(onset, atLeast: span.subtracted(from: evidence.now, calendar: calendar)).negated
-        case .onsetWithin(let span, let anchorID):
-            guard let onset = found.onset, let anchor = anchorBand(anchorID) else { return .unknown }
+            return compare(onset, atLeast: calendars.date(subtracting: span, from: evidence.now)).negated
+        case .onsetWithin(let span, let anchorSlot):
+            guard let onset = found.onset, let anchor = anchorBand(anchorSlot) else { return .unknown }
             let start = compare(onset, atLeast: anchor)
             let end = compare(onset, atMost: anchor, plus: span)
-            return Truth.and([start, end])
-        case .onsetAfter(let span, let anchorID):
-            guard let onset = found.onset, let anchor = anchorBand(anchorID) else { return .unknown }
+            return Truth.and(start, end)
+        case .onsetAfter(let span, let anchorSlot):
+            guard let onset = found.onset, let anchor = anchorBand(anchorSlot) else { return .unknown }
             return compare(onset, atMost: anchor, plus: span).negated
         case .onsetDuringInfusion:
-            guard let onset = found.onset, let start = anchorBand("infusion-start") else { return .unknown }
+            guard let onset = found.onset, let start = anchorBand(conditions.infusionStart) else { return .unknown }
             let afterStart = compare(onset, atLeast: start)
-            if case .bool(true) = evidence.facts["infusion-ongoing"] { return afterStart }
+            if case .bool(true) = fact(conditions.infusionOngoing) { return afterStart }
             let end: TimeBand
-            if let known = anchorBand("infusion-end") {
+            if let known = anchorBand(conditions.infusionEnd) {
                 end = known
-            } else if let length = knowledge.list("infusion-length").first.flatMap(TimeSpan.init) {
+            } else if let length = conditions.infusionLength {
                 end = TimeBand(
-                    earliest: length.added(to: start.earliest, calendar: calendar),
-                    latest: length.added(to: start.latest, calendar: calendar))
+                    earliest: calendars.date(adding: length, to: start.earliest),
+                    latest: calendars.date(adding: length, to: start.latest))
             } else {
-                return Truth.and([afterStart, .unknown])
+                return Truth.and(afterStart, .unknown)
             }
             let beforeEnd = compare(onset, atMost: end, plus: nil)
-            return Truth.and([afterStart, beforeEnd])
+            return Truth.and(afterStart, beforeEnd)
         }
     }
 
-    private func anchorBand(_ id: String) -> TimeBand? {
-        if case .known(let band) = anchor(id) { return band }
+    private func anchorBand(_ slot: Int) -> TimeBand? {
+        if case .known(let band) = anchor(slot) { return band }
         return nil
     }
 
     /// An anchor's value, or that of the anchor the setting `anchor-fallback` names for it
     /// (the most recent infusion's start is the last infusion's date when only that is known).
-    private func anchor(_ id: String) -> AnchorValue? {
-        if let value = evidence.anchors[id] { return value }
-        return knowledge.anchorFallbacks[id].flatMap { evidence.anchors[$0] }
+    private func anchor(_ slot: Int) -> AnchorValue? {
+        if let value = ownAnchor(slot) { return value }
+        return conditions.anchorFallbacks[slot].flatMap { ownAnchor($0) }
+    }
+
+    /// An anchor's own value in the evidence, or "I don't know" when assumed so.
+    private func ownAnchor(_ slot: Int) -> AnchorValue? {
+        if let value = evidence.anchors[slot] { return value }
+        return assumedUnsureAnchors.contains(slot) ? .unsure : nil
     }
 
     /// onset >= bound: yes when the whole band is at or after every reading of the bound.
@@ -157,8 +196,8 @@ struct ConditionEvaluator {
 
     /// onset <= anchor + span.
     private func compare(_ onset: TimeBand, atMost anchor: TimeBand, plus span: TimeSpan?) -> Truth {
-        let low = span.map { $0.added(to: anchor.earliest, calendar: calendar) } ?? anchor.earliest
-        let high = span.map { $0.added(to: anchor.latest, calendar: calendar) } ?? anchor.latest
+        let low = span.map { calendars.date(adding: $0, to: anchor.earliest) } ?? anchor.earliest
+        let high = span.map { calendars.date(adding: $0, to: anchor.latest) } ?? anchor.latest
         if onset.latest <= low { return .yes }
         if onset.earliest > high { return .no }
         return .unknown
@@ -166,19 +205,25 @@ struct ConditionEvaluator {
 
     // MARK: - Facts and anchors
 
-    private mutating func fact(_ id: String, _ comparison: Comparison, _ value: String) -> Truth {
-        guard let actual = evidence.facts[id] else { return .no }
-        var name: String { knowledge.facts[id]?.name.patient ?? id }
+    /// A fact's value in the evidence, or "not sure" when assumed so.
+    private func fact(_ slot: Int) -> FactValue? {
+        if let value = evidence.facts[slot] { return value }
+        return assumedUnsureFacts.contains(slot) ? .unsure : nil
+    }
+
+    private mutating func fact(_ test: FactTest) -> Truth {
+        guard let actual = fact(test.slot) else { return .no }
+        let comparison = test.comparison
         switch actual {
         case .unsure:
-            unknowns.append("not sure about \(name)")
+            unknowns.append(test.notSure)
             return .unknown
         case .choice(let choice):
-            return (choice == value) == (comparison == .equal) ? .yes : .no
+            return (choice == test.value) == (comparison == .equal) ? .yes : .no
         case .bool(let flag):
-            return ((flag ? "yes" : "no") == value) == (comparison == .equal) ? .yes : .no
+            return ((flag ? "yes" : "no") == test.value) == (comparison == .equal) ? .yes : .no
         case .number(let number):
-            guard let target = Double(value) else { return .no }
+            guard let target = test.number else { return .no }
             let holds: Bool =
                 switch comparison {
                 case .equal: number == target
@@ -192,21 +237,19 @@ struct ConditionEvaluator {
         }
     }
 
-    private mutating func since(_ anchorID: String, over: Bool, _ span: TimeSpan) -> Truth {
-        switch anchor(anchorID) {
+    private mutating func since(_ slot: Int, over: Bool, _ span: TimeSpan, note: String) -> Truth {
+        switch anchor(slot) {
         case nil: return .no
         case .unsure:
-            unknowns.append("the date of \(anchorID.replacingOccurrences(of: "-", with: " "))")
+            unknowns.append(note)
             return .unknown
         case .known(let band):
             let limit = TimeBand(
-                earliest: span.added(to: band.earliest, calendar: calendar),
-                latest: span.added(to: band.latest, calendar: calendar))
+                earliest: calendars.date(adding: span, to: band.earliest),
+                latest: calendars.date(adding: span, to: band.latest))
             let result: Truth =
                 if evidence.now > limit.latest { .yes } else if evidence.now <= limit.earliest { .no } else { .unknown }
-            if result == .unknown {
-                unknowns.append("the date of \(anchorID.replacingOccurrences(of: "-", with: " "))")
-            }
+            if result == .unknown { unknowns.append(note) }
             return over ? result : result.negated
         }
     }
@@ -214,10 +257,18 @@ struct ConditionEvaluator {
 
 /// A Gregorian calendar in one time zone, made when first asked for: most evaluations
 /// need no calendar arithmetic, and the first calendar of a process is slow to make.
-/// Not shared across threads (each walk and each triage has its own).
+/// Sums already worked out are remembered (the same spans are added to the same instants
+/// again and again). Not shared across threads (each walk and each triage has its own).
 final class LazyCalendar {
     private let timeZone: TimeZone
     private var made: Calendar?
+    private var sums: [Sum: Date] = [:]
+
+    /// A span added to an instant.
+    private struct Sum: Hashable {
+        var span: TimeSpan
+        var date: Date
+    }
 
     init(timeZone: TimeZone) {
         self.timeZone = timeZone
@@ -235,5 +286,26 @@ final class LazyCalendar {
         calendar.timeZone = timeZone
         made = calendar
         return calendar
+    }
+
+    /// `span.added(to: date, calendar: calendar)`, remembered.
+    func date(adding span: TimeSpan, to date: Date) -> Date {
+        let sum = Sum(span: span, date: date)
+        if let known = sums[sum] { return known }
+        let result = span.added(to: date, calendar: calendar)
+        sums[sum] = result
+        return result
+    }
+
+    /// `span.subtracted(from: date, calendar: calendar)`, remembered.
+    func date(subtracting span: TimeSpan, from date: Date) -> Date {
+        self.date(adding: TimeSpan(amount: -span.amount, unit: span.unit), to: date)
+    }
+}
+
+extension FindingSlot {
+    /// A finding answered "not sure", with nothing else known.
+    init(status: FindingStatus) {
+        self.init(status: status, onset: nil, trend: nil)
     }
 }

@@ -30,9 +30,12 @@ extension Triage {
         var notes: [Reason] = []
         var noteAdvice: [String] = []
         var held: Set<String> = []
-        for rule in knowledge.rules where rule.decision != nil {
-            var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence)
-            let truth = evaluator.evaluate(rule.condition)
+        var evaluator = ConditionEvaluator(
+            conditions: conditions, evidence: conditions.slots(of: evidence),
+            calendar: ConditionEvaluator.calendar(for: evidence))
+        for (index, rule) in knowledge.rules.enumerated() where rule.decision != nil {
+            evaluator.reset()
+            let truth = evaluator.evaluate(rule: index)
             guard truth != .no else { continue }
             let reason = Reason(
                 ruleID: rule.id, level: rule.level, text: rule.reason, findings: Self.unique(evaluator.used),

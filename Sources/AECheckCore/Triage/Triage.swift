@@ -13,8 +13,11 @@ public struct Triage: Sendable {
     let holdFrom: Int?
     /// Each rule's level rank, in `knowledge.rules` order (worked out once, asked per rule).
     let ruleRanks: [Int]
-    /// Each rule's finding ids, in `knowledge.rules` order.
+    /// Each rule's finding ids, in `knowledge.rules` order, and their slots.
     let ruleFindings: [[String]]
+    let ruleFindingSlots: [[Int]]
+    /// The rules' conditions, in `knowledge.rules` order, ready to evaluate.
+    let conditions: CompiledConditions
     /// The most urgent level's id: the level when no rule fires.
     private let topLevel: String
 
@@ -25,6 +28,11 @@ public struct Triage: Sendable {
         self.holdFrom = knowledge.list("hold-from").first.flatMap { knowledge.levels[$0]?.rank }
         self.ruleRanks = knowledge.rules.map { knowledge.rank(of: $0.level) }
         self.ruleFindings = knowledge.rules.map(\.condition.findingIDs)
+        let conditions = Shared.conditions.value(for: knowledge) {
+            CompiledConditions(knowledge.rules.map(\.condition), knowledge: knowledge)
+        }
+        self.conditions = conditions
+        self.ruleFindingSlots = ruleFindings.map { conditions.findingSlots($0) }
         self.topLevel = knowledge.levelsByRank.last?.id ?? ""
     }
 
@@ -33,10 +41,11 @@ public struct Triage: Sendable {
     func fires(_ rule: Rule, on evidence: Evidence, calendar: Calendar? = nil)
         -> (fired: Bool, used: [String], unknowns: [String])
     {
+        let conditions = CompiledConditions([rule.condition], knowledge: knowledge)
         var evaluator = ConditionEvaluator(
-            knowledge: knowledge, evidence: evidence,
+            conditions: conditions, evidence: conditions.slots(of: evidence),
             calendar: calendar.map(LazyCalendar.init(calendar:)) ?? ConditionEvaluator.calendar(for: evidence))
-        let truth = evaluator.evaluate(rule.condition)
+        let truth = evaluator.evaluate(rule: 0)
         let fired = truth == .yes || (truth == .unknown && knowledge.rank(of: rule.level) >= assumeFrom)
         return (fired, evaluator.used, truth == .unknown ? evaluator.unknowns : [])
     }
@@ -49,18 +58,27 @@ public struct Triage: Sendable {
     /// Assesses the evidence, also giving each rule's truth on it (in `knowledge.rules` order),
     /// which relevance reuses instead of evaluating the rules again. Without `openQuestions`
     /// the outcome's `openQuestions` is left empty (the interview needs it only at the end;
-    /// `openQuestions(_:above:)` fills it in).
-    func evaluate(_ evidence: Evidence, openQuestions withOpenQuestions: Bool = true)
+    /// `openQuestions(_:above:)` fills it in). `calendar`, when given, must be in the evidence's
+    /// time zone.
+    func evaluate(_ evidence: Evidence, openQuestions withOpenQuestions: Bool = true, calendar: LazyCalendar? = nil)
         -> (outcome: Outcome, truths: [Truth])
     {
-        let calendar = ConditionEvaluator.calendar(for: evidence)
+        evaluate(
+            conditions.slots(of: evidence), openQuestions: withOpenQuestions,
+            calendar: calendar ?? ConditionEvaluator.calendar(for: evidence))
+    }
+
+    /// `evaluate` on the evidence's values by slot in `conditions`.
+    func evaluate(_ slots: EvidenceSlots, openQuestions withOpenQuestions: Bool, calendar: LazyCalendar)
+        -> (outcome: Outcome, truths: [Truth])
+    {
         var fired: [(reason: Reason, rank: Int, rule: Int)] = []
         var truths: [Truth] = []
         truths.reserveCapacity(knowledge.rules.count)
-        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
+        var evaluator = ConditionEvaluator(conditions: conditions, evidence: slots, calendar: calendar)
         for (index, rule) in knowledge.rules.enumerated() {
             evaluator.reset()
-            let truth = evaluator.evaluate(rule.condition)
+            let truth = evaluator.evaluate(rule: index)
             truths.append(truth)
             let rank = ruleRanks[index]
             guard rule.decision != Decision.note, truth == .yes || (truth == .unknown && rank >= assumeFrom) else {
@@ -89,25 +107,33 @@ public struct Triage: Sendable {
             reasons: reasons,
             assumptions: Self.unique(reasons.flatMap(\.assumptions)),
             openQuestions: withOpenQuestions
-                ? openQuestions(evidence, above: knowledge.rank(of: level), calendar: calendar) : [])
+                ? openQuestions(slots, above: knowledge.rank(of: level), calendar: calendar) : [])
         return (outcome, truths)
     }
 
     /// Findings never mentioned that appear in a rule more urgent than `rank`, where that rule
     /// could still fire if they were present.
-    func openQuestions(_ evidence: Evidence, above rank: Int) -> [String] {
-        openQuestions(evidence, above: rank, calendar: ConditionEvaluator.calendar(for: evidence))
+    func openQuestions(_ evidence: Evidence, above rank: Int, calendar: LazyCalendar? = nil) -> [String] {
+        openQuestions(
+            conditions.slots(of: evidence), above: rank,
+            calendar: calendar ?? ConditionEvaluator.calendar(for: evidence))
     }
 
-    private func openQuestions(_ evidence: Evidence, above rank: Int, calendar: LazyCalendar) -> [String] {
+    /// `openQuestions` on the evidence's values by slot in `conditions`.
+    func openQuestions(_ evidence: EvidenceSlots, above rank: Int, calendar: LazyCalendar) -> [String] {
         var open: [String] = []
-        var evaluator = ConditionEvaluator(knowledge: knowledge, evidence: evidence, calendar: calendar)
+        var evaluator = ConditionEvaluator(conditions: conditions, evidence: evidence, calendar: calendar)
         for (index, rule) in knowledge.rules.enumerated()
         where ruleRanks[index] > rank && rule.decision != Decision.note {
-            let missing = ruleFindings[index].filter { evidence.findings[$0] == nil }
+            var missing: [String] = []
+            var missingSlots: [Int] = []
+            for (id, slot) in zip(ruleFindings[index], ruleFindingSlots[index]) where evidence.findings[slot] == nil {
+                missing.append(id)
+                missingSlots.append(slot)
+            }
             guard !missing.isEmpty else { continue }
-            evaluator.reset(assumedUnknown: Set(missing))
-            if evaluator.evaluate(rule.condition) != .no { open += missing }
+            evaluator.reset(assumedUnknown: missingSlots)
+            if evaluator.evaluate(rule: index) != .no { open += missing }
         }
         return Self.unique(open)
     }

@@ -2,22 +2,14 @@
 public enum Truth: Hashable, Sendable {
     case yes, no, unknown
 
-    static func and(_ values: [Truth]) -> Truth {
-        if values.contains(.no) { return .no }
-        return values.contains(.unknown) ? .unknown : .yes
+    static func and(_ first: Truth, _ second: Truth) -> Truth {
+        if first == .no || second == .no { return .no }
+        return first == .unknown || second == .unknown ? .unknown : .yes
     }
 
-    static func or(_ values: [Truth]) -> Truth {
-        if values.contains(.yes) { return .yes }
-        return values.contains(.unknown) ? .unknown : .no
-    }
-
-    /// At least `count` of the values hold: yes when surely, no when surely not.
-    static func atLeast(_ count: Int, _ values: [Truth]) -> Truth {
-        let yes = values.filter { $0 == .yes }.count
-        let possible = yes + values.filter { $0 == .unknown }.count
-        if yes >= count { return .yes }
-        return possible >= count ? .unknown : .no
+    static func or(_ first: Truth, _ second: Truth) -> Truth {
+        if first == .yes || second == .yes { return .yes }
+        return first == .unknown || second == .unknown ? .unknown : .no
     }
 
     var negated: Truth {
