@@ -20,7 +20,7 @@ enum AssessCommand {
             }
             data = read
         }
-        let interview = SharedInterviews.shared.interview(for: knowledge, flow: "check")
+        let interview = Shared.interview(for: knowledge, flow: "check")
         switch EvidenceDocument.parse(data, interview: interview) {
         case .failure(let failure):
             io.writeError("aecheck: \(path == "-" ? "<stdin>" : path): \(failure.description)\n")

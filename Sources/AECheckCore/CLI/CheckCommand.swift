@@ -31,8 +31,9 @@ enum CheckCommand {
         }
         let recordPath = arguments.values["--resume"] ?? arguments.values["--record"]
         InterruptHandler.install(message: "\n" + knowledge.text("interrupt", for: audience) + "\n")
+        let interview = Shared.interview(for: knowledge, flow: flow)
         var session = Session(
-            interview: SharedInterviews.shared.interview(for: knowledge, flow: flow),
+            interview: interview,
             renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour),
             timeZone: setup.timeZone, clock: setup.clock)
         let recorder = recordPath.map { Recorder(path: $0, flow: flow) }
@@ -44,6 +45,10 @@ enum CheckCommand {
             io.write(opening)
         }
         guard recorder?.save(session, io: io) ?? true else { return 1 }
+        // The record is saved and the first prompt shown: what later answers need is made
+        // meanwhile, on another thread.
+        io.flush()
+        interview.prepare()
         while !session.finished {
             guard let line = io.readLine() else {
                 let closing = session.endEarly()

@@ -13,7 +13,17 @@ import Foundation
 public struct Interview: Sendable {
     public let knowledge: KnowledgeBase
     public let flow: Flow
-    let triage: Triage
+    /// What is worked out from the rules (triage, and which rules each question could touch),
+    /// made on first use: the first prompt, the red-flag screen, needs none of it. `prepare()`
+    /// makes it ahead of time, while the person reads that prompt.
+    private let lazyRules: LazyValue<RuleAnalysis>
+    var triage: Triage { lazyRules.value.triage }
+    /// What each rule mentions, in `knowledge.rules` order.
+    var ruleTerms: [RuleTerms] { lazyRules.value.ruleTerms }
+    /// The index in `knowledge.rules` of each rule id (the first, should an id repeat).
+    var ruleIndex: [String: Int] { lazyRules.value.ruleIndex }
+    /// Which rules mention each term, to find the rules a question could touch.
+    var ruleTermIndex: RuleTermIndex { lazyRules.value.ruleTermIndex }
     /// The free-text matcher, built on first use (most runs never read free text before
     /// the first prompt, and building it is the costliest part of making an interview).
     private let lazyMatcher: LazyValue<SymptomMatcher>
@@ -23,14 +33,8 @@ public struct Interview: Sendable {
     let anchorMatcher: AnchorMatcher
     /// The most urgent level: reaching it ends the interview at once.
     let topRank: Int
-    /// What each rule mentions, in `knowledge.rules` order.
-    let ruleTerms: [RuleTerms]
     /// True when the flow ends in a proceed / hold decision (the nurse checklist).
     public let decides: Bool
-    /// The index in `knowledge.rules` of each rule id (the first, should an id repeat).
-    let ruleIndex: [String: Int]
-    /// Which rules mention each term, to find the rules a question could touch.
-    let ruleTermIndex: RuleTermIndex
     /// Follow-up question ids, in file order.
     let followupIDs: [String]
     /// Results already worked out (replays, triage, free text); see `InterviewCache`.
@@ -40,8 +44,7 @@ public struct Interview: Sendable {
     public init(knowledge: KnowledgeBase, flow: String = "check") {
         self.knowledge = knowledge
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
-        let triage = Triage(knowledge: knowledge)
-        self.triage = triage
+        self.lazyRules = LazyValue { RuleAnalysis(knowledge: knowledge) }
         self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
@@ -51,12 +54,22 @@ public struct Interview: Sendable {
         self.anchorPhrases = phrases
         self.anchorMatcher = AnchorMatcher(phrases)
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
-        self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition, conditions: triage.conditions) }
         self.decides = self.flow.steps.contains(.decision)
-        self.ruleIndex = Dictionary(
-            knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.ruleTermIndex = RuleTermIndex(ruleTerms)
         self.followupIDs = knowledge.questionOrder.filter { knowledge.questions[$0]?.followup == true }
+    }
+
+    /// Makes, on another thread, what later answers will need (the rule analysis, the memo
+    /// tables, the free-text matcher), so the work is done while the person reads the first
+    /// prompt. Whatever asks for one of them first waits for it; results are the same either way.
+    public func prepare() {
+        let rules = lazyRules
+        let matcher = lazyMatcher
+        let cache = cache
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = rules.value
+            cache.prepare()
+            _ = matcher.value
+        }
     }
 
     /// Builds the free-text matcher from the knowledge's phrases and cue settings.
@@ -193,20 +206,42 @@ public struct Interview: Sendable {
     }
 }
 
+/// What an interview works out from the knowledge's rules.
+final class RuleAnalysis: Sendable {
+    let triage: Triage
+    /// What each rule mentions, in `knowledge.rules` order.
+    let ruleTerms: [RuleTerms]
+    /// The index in `knowledge.rules` of each rule id (the first, should an id repeat).
+    let ruleIndex: [String: Int]
+    /// Which rules mention each term, to find the rules a question could touch.
+    let ruleTermIndex: RuleTermIndex
+
+    init(knowledge: KnowledgeBase) {
+        let triage = Triage(knowledge: knowledge)
+        self.triage = triage
+        self.ruleTerms = knowledge.rules.map { RuleTerms($0.condition, conditions: triage.conditions) }
+        self.ruleIndex = Dictionary(
+            knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.ruleTermIndex = RuleTermIndex(ruleTerms)
+    }
+}
+
 /// Values worked out from the knowledge alone, kept by knowledge hash: every interview of the
 /// same knowledge (a replayed suite makes one per transcript) shares one.
 final class SharedByKnowledge<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var byHash: [String: Value] = [:]
 
-    func value(for knowledge: KnowledgeBase, make: () -> Value) -> Value {
+    /// The value for `knowledge` (and `part` of it, such as a flow), made by `make` the first time.
+    func value(for knowledge: KnowledgeBase, part: String = "", make: () -> Value) -> Value {
         guard !knowledge.hash.isEmpty else { return make() }
+        let key = part.isEmpty ? knowledge.hash : knowledge.hash + " " + part
         lock.lock()
         defer { lock.unlock() }
-        if let known = byHash[knowledge.hash] { return known }
+        if let known = byHash[key] { return known }
         let made = make()
-        if byHash.count >= 4 { byHash.removeAll() }
-        byHash[knowledge.hash] = made
+        if byHash.count >= 8 { byHash.removeAll() }
+        byHash[key] = made
         return made
     }
 }
@@ -217,4 +252,14 @@ enum Shared {
     static let matchers = SharedByKnowledge<SymptomMatcher>()
     /// The rules' compiled conditions.
     static let conditions = SharedByKnowledge<CompiledConditions>()
+    /// Whole interviews, by flow: every session of the same knowledge and flow in one process
+    /// (a replayed suite runs hundreds) shares one, with all it remembers. An interview is a
+    /// pure function of its knowledge, flow, log and clock, and remembers by all of them, so
+    /// sharing changes no result, only the work done.
+    static let interviews = SharedByKnowledge<Interview>()
+
+    /// The interview for `flow` of `knowledge`.
+    static func interview(for knowledge: KnowledgeBase, flow: String) -> Interview {
+        interviews.value(for: knowledge, part: flow) { Interview(knowledge: knowledge, flow: flow) }
+    }
 }

@@ -40,11 +40,27 @@ final class InterviewCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var replay: Replay?
-    private let assessments = MemoTable<Evidence, EvidenceMemo>(limit: 4096)
-    private let texts = MemoTable<TextKey, [(match: TextMatch, onset: TimeBand?)]>(limit: 256)
-    private let bands = MemoTable<String, TimeBand?>(limit: 256)
-    private let touchable = MemoTable<String, [Int]>()
-    private let matches = MemoTable<MatchKey, [TextMatch]>(limit: 256)
+    /// The memo tables, made on first use: the first prompt needs none of them (see `Tables`).
+    private let tables = LazyValue { Tables() }
+    private var assessments: MemoTable<Evidence, EvidenceMemo> { tables.value.assessments }
+    private var texts: MemoTable<TextKey, [(match: TextMatch, onset: TimeBand?)]> { tables.value.texts }
+    private var bands: MemoTable<String, TimeBand?> { tables.value.bands }
+    private var touchable: MemoTable<String, [Int]> { tables.value.touchable }
+    private var matches: MemoTable<MatchKey, [TextMatch]> { tables.value.matches }
+
+    /// The tables. Making them is costly for what they are (the runtime builds each table
+    /// type's description on first use), so they are made when first needed, or ahead of time
+    /// by `prepare()`.
+    private final class Tables: Sendable {
+        let assessments = MemoTable<Evidence, EvidenceMemo>(limit: 4096)
+        let texts = MemoTable<TextKey, [(match: TextMatch, onset: TimeBand?)]>(limit: 256)
+        let bands = MemoTable<String, TimeBand?>(limit: 256)
+        let touchable = MemoTable<String, [Int]>()
+        let matches = MemoTable<MatchKey, [TextMatch]>(limit: 256)
+    }
+
+    /// Makes the tables now, if not made yet.
+    func prepare() { _ = tables.value }
 
     /// The step and evidence of the last replay, when it was of this very log, clock and zone.
     func replay(log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> (step: InterviewStep, evidence: Evidence)? {
