@@ -43,7 +43,7 @@ struct KnowledgeBuilder {
         }
         each("setting") { knowledge.settings[$0.id] = $0.values("value") }
         for pair in knowledge.list("anchor-fallback") {
-            let parts = pair.split(separator: "=").map { $0.trimmingWhitespace() }
+            let parts = pair.pieces("=").map { $0.trimmingWhitespace() }
             if parts.count == 2 { knowledge.anchorFallbacks[parts[0]] = parts[1] }
         }
         each("fact") { addFact($0, into: &sink) }
@@ -137,7 +137,7 @@ struct KnowledgeBuilder {
 
     private mutating func addSource(_ record: RawRecord, into sink: inout DiagnosticSink) {
         let sections = record.all("section").compactMap { field -> (String, String)? in
-            let parts = field.value.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
+            let parts = field.value.pieces("|", maxSplits: 1).map { $0.trimmingWhitespace() }
             guard let id = parts.first, !id.isEmpty else {
                 sink.error(.badValue("section", field.value, expected: "'ID | HEADING'"), at: field.valueLocation)
                 return nil
@@ -243,9 +243,9 @@ struct KnowledgeBuilder {
         }
         var sets: [String: (fact: String, value: String)] = [:]
         for field in record.all("sets") {
-            let parts = field.value.split(separator: " ", maxSplits: 1).map(String.init)
+            let parts = field.value.pieces(" ", maxSplits: 1).map(String.init)
             let assignment =
-                parts.count > 1 ? parts[1].split(separator: "=").map { $0.trimmingWhitespace() } : []
+                parts.count > 1 ? parts[1].pieces("=").map { $0.trimmingWhitespace() } : []
             guard parts.count == 2, assignment.count == 2, optionList.contains(where: { $0.id == parts[0] }) else {
                 sink.error(
                     .badValue("sets", field.value, expected: "'OPTION FACT=VALUE' naming an option"),
@@ -464,7 +464,7 @@ struct KnowledgeBuilder {
     }
 
     private func options(_ value: String) -> [String] {
-        value.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+        value.pieces("|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
     }
 
     private func list(_ value: String) -> [String] {

@@ -51,6 +51,23 @@ extension String {
     }
 }
 
+extension String {
+    /// The same as `split(separator:maxSplits:omittingEmptySubsequences:)` for an ASCII
+    /// separator, reading bytes when the text is ASCII without carriage returns (then every
+    /// byte is one character, and the pieces are the same).
+    func pieces(
+        _ separator: Character, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true
+    ) -> [Substring] {
+        guard let byte = separator.asciiValue, utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return split(
+                separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+        }
+        return utf8.split(
+            separator: byte, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences
+        ).map { Substring($0) }
+    }
+}
+
 extension Substring {
     /// `String.trimmingWhitespace`, for a part of a string.
     func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }

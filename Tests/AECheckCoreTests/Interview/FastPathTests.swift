@@ -48,7 +48,7 @@ struct FastPathTests {
         }
     }
 
-    @Test("trimming and splitting shortcuts agree with Foundation and the standard library")
+    @Test("trimming, splitting and piece shortcuts agree with Foundation and the standard library")
     func trimmingAndSplitting() {
         var generator = SeededGenerator(seed: 13)
         let pieces = ["a", "b c", " ", "\t", "\u{00A0}", "\u{2003}", "é", "e\u{301}", ",", ";", "|", "\r", "x y"]
@@ -60,6 +60,13 @@ struct FastPathTests {
             for separator: Character in [",", ";", " ", "|"] {
                 let expected: [String] = text.split(separator: separator).map { String($0) }
                 #expect(text.splitting(on: separator) == expected, "\(text.debugDescription)")
+                for (maxSplits, omitting) in [(Int.max, true), (Int.max, false), (1, true), (1, false)] {
+                    let standard = text.split(
+                        separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omitting
+                    ).map { String($0) }
+                    let pieces = text.pieces(separator, maxSplits: maxSplits, omittingEmptySubsequences: omitting)
+                    #expect(pieces.map { String($0) } == standard, "\(text.debugDescription) \(maxSplits) \(omitting)")
+                }
             }
         }
     }
