@@ -267,6 +267,34 @@ func matcherCost(_ setup: Setup, runs: Int) {
             + "; cost per 1k at 100k over 1k \(format(growth, 2))x (1.00x is linear)")
 }
 
+// MARK: - Knowledge loading
+
+/// The knowledge folder's files read once, then loaded (parsed, built, checked as at start-up)
+/// `runs` times: the median time of one load, the part of start-up that is aecheck's own.
+func knowledgeLoad(runs: Int) {
+    let folder = URL(fileURLWithPath: "Knowledge")
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+        $0.hasSuffix(".txt")
+    }
+    let files = names.compactMap { name in
+        (try? Data(contentsOf: folder.appendingPathComponent(name))).map { KnowledgeFile(name: name, data: $0) }
+    }
+    var times: [Double] = []
+    var loaded = true
+    for _ in 0..<max(runs, 1) {
+        times.append(
+            Clock.time {
+                loaded = KnowledgeLoader.load(files: files, checkingExamples: false).knowledge != nil && loaded
+            })
+    }
+    guard loaded, !files.isEmpty else {
+        FileHandle.standardError.write(Data("aecheck-bench: run from the package folder (Knowledge/ must load)\n".utf8))
+        exit(1)
+    }
+    print(
+        "load: \(files.count) knowledge files loaded in \(format(median(times) * 1000)) ms (median of \(times.count))")
+}
+
 // MARK: - Main
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -288,7 +316,8 @@ switch arguments.first ?? "" {
 case "answer-latency": answerLatency(setup, runs: runs)
 case "assess": assessThroughput(setup, runs: runs)
 case "matcher": matcherCost(setup, runs: runs)
+case "load": knowledgeLoad(runs: runs)
 default:
-    FileHandle.standardError.write(Data("usage: aecheck-bench answer-latency|assess|matcher [--runs N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: aecheck-bench answer-latency|assess|matcher|load [--runs N]\n".utf8))
     exit(2)
 }

@@ -48,7 +48,7 @@ public struct Interview: Sendable {
         self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
-            let parts = value.components(separatedBy: "=").map { $0.trimmingWhitespace() }
+            let parts = value.pieces("=", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
             if parts.count == 2 { phrases[parts[0]] = parts[1] }
         }
         self.anchorPhrases = phrases

@@ -100,8 +100,9 @@ public enum KnowledgeLoader {
     }
 
     /// Loads the given files (sorted by name for a stable hash).
-    public static func load(files: [KnowledgeFile]) -> LoadResult {
-        load(files: files, hash: nil)
+    /// With `checkingExamples` false, as at start-up, the rule examples are not triaged.
+    public static func load(files: [KnowledgeFile], checkingExamples: Bool = true) -> LoadResult {
+        load(files: files, hash: nil, checkingExamples: checkingExamples)
     }
 
     /// Loads the given files; `hash`, when known, is their content hash (see `hash(of:)`).

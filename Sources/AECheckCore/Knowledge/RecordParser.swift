@@ -5,8 +5,13 @@ struct RawField: Sendable {
     var name: String
     var value: String
     var location: SourceLocation
+    /// The column where the value starts (on the field's line).
+    var valueColumn: Int
+
     /// Where the value starts, for diagnostics that point into it.
-    var valueLocation: SourceLocation
+    var valueLocation: SourceLocation {
+        SourceLocation(file: location.file, line: location.line, column: valueColumn)
+    }
 }
 
 /// A group of field lines: its first field names the kind and the id.
@@ -142,7 +147,7 @@ enum RecordParser {
                 value: string(valueRange),
                 location: SourceLocation(
                     file: file, line: lineNumber, column: nameRange.lowerBound - lineStart + 1),
-                valueLocation: SourceLocation(file: file, line: lineNumber, column: valueColumn))
+                valueColumn: valueColumn)
             if head == nil { head = field } else { current.append(field) }
         }
         flush()
