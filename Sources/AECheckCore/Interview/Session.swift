@@ -16,6 +16,10 @@ public struct Session: Sendable {
     public private(set) var finished = false
     /// True when it ended before its outcome: the person quit, or the input ended.
     public private(set) var stoppedEarly = false
+    /// What is on the screen: the step last shown and the evidence behind it. An answer is
+    /// read against the prompt the person saw (and on a live clock, where every instant is
+    /// new, no second replay is needed to find it again).
+    private var shown: (step: InterviewStep, evidence: Evidence)?
 
     public init(interview: Interview, renderer: Renderer, timeZone: TimeZone, clock: @escaping @Sendable () -> Date) {
         self.interview = interview
@@ -27,27 +31,27 @@ public struct Session: Sendable {
     /// Continues from a saved answer log (`--resume`): the log is replayed, nothing is asked again.
     public mutating func resume(with saved: [LoggedAnswer]) -> String {
         log = saved
-        return show(step())
+        return present(at: clock())
     }
 
-    /// The current step.
+    /// The current step: the one on the screen, once one was shown.
     public func step() -> InterviewStep {
-        interview.next(log: log, now: clock(), timeZone: timeZone)
+        shown?.step ?? interview.next(log: log, now: clock(), timeZone: timeZone)
     }
 
     /// The opening text and the first prompt (or the outcome).
     public mutating func start() -> String {
         let welcome = interview.knowledge.text("welcome", for: renderer.audience)
-        return (welcome.isEmpty ? "" : welcome + "\n\n") + show(step())
+        return (welcome.isEmpty ? "" : welcome + "\n\n") + present(at: clock())
     }
 
     /// Handles one typed line and returns what to print.
     public mutating func handle(_ line: String) -> String {
         guard !finished else { return "" }
-        // One replay gives both the step and its evidence (and the interview remembers it,
-        // so the step shown after the last answer is not replayed again here).
+        // The step on the screen and its evidence, read at this instant.
         let now = clock()
-        let (current, evidence) = interview.step(log: log, now: now, timeZone: timeZone)
+        var (current, evidence) = shown ?? interview.step(log: log, now: now, timeZone: timeZone)
+        evidence.now = now
         guard case .question(let prompt) = current else {
             finished = true
             return show(current)
@@ -60,10 +64,10 @@ public struct Session: Sendable {
         case "back", "b":
             guard !log.isEmpty else { return "This is the first question.\n" + renderer.render(prompt) }
             log.removeLast()
-            return show(step())
+            return present(at: now)
         case "restart":
             log.removeAll()
-            return "Starting again.\n\n" + show(step())
+            return "Starting again.\n\n" + present(at: now)
         case "why":
             return why(prompt) + "\n" + renderer.render(prompt)
         case "summary":
@@ -78,8 +82,7 @@ public struct Session: Sendable {
                 return "Sorry, \(reason.reason).\n" + renderer.render(prompt)
             case .success(let answer):
                 log.append(LoggedAnswer(key: prompt.key, answer: answer))
-                // The same instant as the replay above, so this replay reuses its work.
-                return show(interview.next(log: log, now: now, timeZone: timeZone))
+                return present(at: now)
             }
         }
     }
@@ -122,6 +125,18 @@ public struct Session: Sendable {
         guard renderer.audience == .nurse else { return "" }
         let evidence = interview.evidence(log: log, now: now, timeZone: timeZone)
         return renderer.handover(evidence, outcome: outcome, title: interview.flow.title)
+    }
+
+    /// Works out the next step at `now`, keeps it as the one on the screen, and shows it.
+    private mutating func present(at now: Date) -> String {
+        let step = interview.next(log: log, now: now, timeZone: timeZone)
+        if case .question = step {
+            // The replay just made is remembered by the interview: this repeats no work.
+            shown = (step, interview.evidence(log: log, now: now, timeZone: timeZone))
+        } else {
+            shown = (step, Evidence(now: now, timeZone: timeZone))
+        }
+        return show(step)
     }
 
     private mutating func show(_ step: InterviewStep) -> String {
