@@ -252,14 +252,16 @@ extension Interview {
                 let unsure = names(.unknown, audience)
                 let absent = names(.absent, audience)
                 let other = names(nil, other: true, audience)
-                if present.isEmpty && unsure.isEmpty && absent.isEmpty {
+                if present.isEmpty && unsure.isEmpty && absent.isEmpty && other.isEmpty {
                     return "I did not recognise a symptom in that. Is it all right to go on?"
                 }
                 if !present.isEmpty { parts.append("I understood: " + present.joined(separator: ", ")) }
                 if !unsure.isEmpty { parts.append("not sure: " + unsure.joined(separator: ", ")) }
                 if !absent.isEmpty { parts.append("not: " + absent.joined(separator: ", ")) }
                 if !other.isEmpty { parts.append("about someone else: " + other.joined(separator: ", ")) }
-                return parts.joined(separator: "; ") + ". Is that right?"
+                let hint = other.isEmpty ? "" : " " + knowledge.text("someone-else-hint", for: audience)
+                let sentence = parts.joined(separator: "; ")
+                return sentence.prefix(1).uppercased() + sentence.dropFirst() + ". Is that right?" + hint
             }
             return Prompt(
                 key: key, questionID: question.id, kind: .confirm,
