@@ -39,6 +39,15 @@ struct ConditionEvaluator {
     /// Findings that counted towards the result (present or unknown), in order.
     var used: [String] { usedSlots.map { conditions.findingIDs[$0] } }
 
+    /// `used` with each finding once (where it first counted), in order.
+    var usedOnce: [String] {
+        var result: [String] = []
+        for (position, slot) in usedSlots.enumerated() where !usedSlots[..<position].contains(slot) {
+            result.append(conditions.findingIDs[slot])
+        }
+        return result
+    }
+
     /// Plain descriptions of what was not known but mattered, in order.
     var unknowns: [String] { notes.map { conditions.text(of: $0) } }
 
@@ -47,9 +56,10 @@ struct ConditionEvaluator {
     mutating func reset(assumedUnknown: [Int] = [], unsureFacts: [Int] = [], unsureAnchors: [Int] = []) {
         usedSlots.removeAll(keepingCapacity: true)
         notes.removeAll(keepingCapacity: true)
-        self.assumedUnknown = assumedUnknown
-        self.assumedUnsureFacts = unsureFacts
-        self.assumedUnsureAnchors = unsureAnchors
+        // Left alone when nothing changes (triage resets with none, once per rule).
+        if !(assumedUnknown.isEmpty && self.assumedUnknown.isEmpty) { self.assumedUnknown = assumedUnknown }
+        if !(unsureFacts.isEmpty && assumedUnsureFacts.isEmpty) { assumedUnsureFacts = unsureFacts }
+        if !(unsureAnchors.isEmpty && assumedUnsureAnchors.isEmpty) { assumedUnsureAnchors = unsureAnchors }
     }
 
     /// The Gregorian calendar in the evidence's time zone, made on first use.
@@ -289,10 +299,26 @@ final class LazyCalendar {
     private var made: Calendar?
     private var sums: [Sum: Date] = [:]
 
-    /// A span added to an instant.
+    /// A span added to an instant, all as numbers: a span's unit hashes and compares as its
+    /// name (a string), which would cost more than the rest of a lookup.
     private struct Sum: Hashable {
-        var span: TimeSpan
+        var amount: Int
+        var unit: Int
         var date: Date
+
+        init(_ span: TimeSpan, _ date: Date) {
+            self.amount = span.amount
+            self.unit =
+                switch span.unit {
+                case .minute: 0
+                case .hour: 1
+                case .day: 2
+                case .week: 3
+                case .month: 4
+                case .year: 5
+                }
+            self.date = date
+        }
     }
 
     init(timeZone: TimeZone) {
@@ -315,7 +341,7 @@ final class LazyCalendar {
 
     /// `span.added(to: date, calendar: calendar)`, remembered.
     func date(adding span: TimeSpan, to date: Date) -> Date {
-        let sum = Sum(span: span, date: date)
+        let sum = Sum(span, date)
         if let known = sums[sum] { return known }
         let result = span.added(to: date, calendar: calendar)
         sums[sum] = result

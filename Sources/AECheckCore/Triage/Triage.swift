@@ -87,13 +87,11 @@ public struct Triage: Sendable {
             let rank = ruleRanks[index]
             guard !ruleIsNote[index], truth == .yes || (truth == .unknown && rank >= assumeFrom) else { continue }
             let rule = knowledge.rules[index]
-            var seen: Set<String> = []
             fired.append(
                 (
                     Reason(
-                        ruleID: rule.id, level: rule.level, text: rule.reason,
-                        findings: evaluator.used.filter { seen.insert($0).inserted },
-                        assumptions: Self.unique(truth == .unknown ? evaluator.unknowns : []),
+                        ruleID: rule.id, level: rule.level, text: rule.reason, findings: evaluator.usedOnce,
+                        assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [],
                         citations: rule.citations),
                     rank, index
                 ))
@@ -102,11 +100,11 @@ public struct Triage: Sendable {
         fired.sort { $0.rank > $1.rank }
         let reasons = fired.map(\.reason)
         let level = reasons.first?.level ?? topLevel
-        let rules = fired.map { knowledge.rules[$0.rule] }
         let outcome = Outcome(
             level: level,
-            actions: Self.unique(rules.flatMap(\.actions)),
-            advice: Self.unique(rules.filter { $0.level == level }.flatMap(\.advice)),
+            actions: Self.unique(fired.flatMap { knowledge.rules[$0.rule].actions }),
+            advice: Self.unique(
+                fired.filter { knowledge.rules[$0.rule].level == level }.flatMap { knowledge.rules[$0.rule].advice }),
             reasons: reasons,
             assumptions: Self.unique(reasons.flatMap(\.assumptions)),
             openQuestions: withOpenQuestions
@@ -140,7 +138,15 @@ public struct Triage: Sendable {
         return Self.unique(open)
     }
 
+    /// The items, each once (where it first appears), in order.
     static func unique(_ items: [String]) -> [String] {
+        // Few items (the usual case): comparing with those kept costs less than hashing.
+        if items.count <= 16 {
+            var kept: [String] = []
+            kept.reserveCapacity(items.count)
+            for item in items where !kept.contains(item) { kept.append(item) }
+            return kept
+        }
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
     }
