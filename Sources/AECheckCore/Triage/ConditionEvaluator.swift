@@ -53,13 +53,21 @@ struct ConditionEvaluator {
 
     /// Readies the evaluator for another condition on the same evidence, as a new one would
     /// be, with other hypothetical "not sure" answers.
-    mutating func reset(assumedUnknown: [Int] = [], unsureFacts: [Int] = [], unsureAnchors: [Int] = []) {
-        usedSlots.removeAll(keepingCapacity: true)
-        notes.removeAll(keepingCapacity: true)
-        // Left alone when nothing changes (triage resets with none, once per rule).
-        if !(assumedUnknown.isEmpty && self.assumedUnknown.isEmpty) { self.assumedUnknown = assumedUnknown }
-        if !(unsureFacts.isEmpty && assumedUnsureFacts.isEmpty) { assumedUnsureFacts = unsureFacts }
-        if !(unsureAnchors.isEmpty && assumedUnsureAnchors.isEmpty) { assumedUnsureAnchors = unsureAnchors }
+    mutating func reset(assumedUnknown: [Int], unsureFacts: [Int] = [], unsureAnchors: [Int] = []) {
+        reset()
+        self.assumedUnknown = assumedUnknown
+        self.assumedUnsureFacts = unsureFacts
+        self.assumedUnsureAnchors = unsureAnchors
+    }
+
+    /// Readies the evaluator for another condition on the same evidence, with no hypothetical
+    /// answers (triage does this once per rule, so what is already empty is left alone).
+    mutating func reset() {
+        if !usedSlots.isEmpty { usedSlots.removeAll(keepingCapacity: true) }
+        if !notes.isEmpty { notes.removeAll(keepingCapacity: true) }
+        if !assumedUnknown.isEmpty { assumedUnknown = [] }
+        if !assumedUnsureFacts.isEmpty { assumedUnsureFacts = [] }
+        if !assumedUnsureAnchors.isEmpty { assumedUnsureAnchors = [] }
     }
 
     /// The Gregorian calendar in the evidence's time zone, made on first use.
@@ -297,7 +305,11 @@ struct ConditionEvaluator {
 final class LazyCalendar {
     private let timeZone: TimeZone
     private var made: Calendar?
-    private var sums: [Sum: Date] = [:]
+    /// Sums worked out, the first few in a list searched in order (a walk needs few, and
+    /// comparing them costs less than hashing), any more in a table.
+    private var firstSums: [(sum: Sum, result: Date)] = []
+    private var moreSums: [Sum: Date] = [:]
+    private static let listed = 32
 
     /// A span added to an instant, all as numbers: a span's unit hashes and compares as its
     /// name (a string), which would cost more than the rest of a lookup.
@@ -342,9 +354,14 @@ final class LazyCalendar {
     /// `span.added(to: date, calendar: calendar)`, remembered.
     func date(adding span: TimeSpan, to date: Date) -> Date {
         let sum = Sum(span, date)
-        if let known = sums[sum] { return known }
+        for known in firstSums where known.sum == sum { return known.result }
+        if let known = moreSums[sum] { return known }
         let result = span.added(to: date, calendar: calendar)
-        sums[sum] = result
+        if firstSums.count < Self.listed {
+            firstSums.append((sum, result))
+        } else {
+            moreSums[sum] = result
+        }
         return result
     }
 
