@@ -31,8 +31,10 @@ extension Interview.Walk {
             conditions: conditions, evidence: told.unknown(in: memo.slots), calendar: calendar)
         var reasons: [String] = []
         let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
-        for index in touchable where told.touch(interview.ruleTerms[index]) {
-            let terms = interview.ruleTerms[index]
+        let ruleTerms = interview.ruleTerms
+        for index in touchable {
+            let terms = ruleTerms[index]
+            guard told.touch(terms) else { continue }
             if anchored && !terms.findingSlots.contains(where: memo.slots.reports) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
             let truth = assessed.truths[index]
@@ -199,8 +201,9 @@ private struct TargetSlots {
 }
 
 /// What one rule's condition mentions, worked out once per interview (relevance asks it often),
-/// with the slots of its findings, facts and anchors in the compiled conditions.
-struct RuleTerms: Sendable {
+/// with the slots of its findings, facts and anchors in the compiled conditions. A class, so
+/// relevance reads one without copying its arrays and sets.
+final class RuleTerms: Sendable {
     let findingList: [String]
     let findingSlots: [Int]
     let factSlots: [Int]
