@@ -19,9 +19,10 @@ extension Interview.Walk {
             question: question, evidence: evidence, reportedWithoutOnset: memo.reportedWithoutOnset,
             reportedWithoutTrend: memo.reportedWithoutTrend)
         guard !targets.isEmpty else { return [] }
-        let assessed = memo.assessment
-        let current = assessed.outcome
-        let currentRank = knowledge.rank(of: current.level)
+        // Only the parts read below, not copies of the whole assessment.
+        let truths = memo.assessment.truths
+        let currentActions = memo.assessment.outcome.actions
+        let currentRank = knowledge.rank(of: memo.assessment.outcome.level)
         let rules = knowledge.rules
         let conditions = interview.triage.conditions
         // One evaluator on the hypothetical evidence (what the answer could tell set to "not
@@ -37,7 +38,7 @@ extension Interview.Walk {
             guard told.touch(terms) else { continue }
             if anchored && !terms.findingSlots.contains(where: memo.slots.reports) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
-            let truth = assessed.truths[index]
+            let truth = truths[index]
             if truth == .yes { continue }
             // Unless anchored, the rule's other unmentioned findings count as "not known" too,
             // and so do its unmentioned facts and anchors (anything else the rule needs might
@@ -54,7 +55,7 @@ extension Interview.Walk {
             let couldFire = probe.evaluate(rule: index)
             guard couldFire != .no else { continue }
             let raises = interview.triage.ruleRanks[index] > currentRank
-            let addsAction = !rules[index].actions.allSatisfy { current.actions.contains($0) }
+            let addsAction = !rules[index].actions.allSatisfy { currentActions.contains($0) }
             // A checklist asks whatever could change its proceed / hold decision or its notes.
             let decides = interview.decides && rules[index].decision != nil
             if raises || addsAction || truth == .unknown || decides { reasons.append(rules[index].id) }
