@@ -44,6 +44,29 @@ public struct FindingEvidence: Hashable, Sendable {
         self.trend = trend
         self.origin = origin
     }
+
+    /// Hashes the id, and the rest as numbers: the status and trend would hash as their names
+    /// (strings), and the origin (possibly the words typed) seldom differs where the rest
+    /// agrees. Equal findings hash the same, as they must; `==` still compares everything.
+    /// (Whole evidence is hashed at every step of an interview, to look its triage up.)
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        let status: Int =
+            switch self.status {
+            case .present: 0
+            case .absent: 1
+            case .unknown: 2
+            }
+        let trend: Int =
+            switch self.trend {
+            case nil: 0
+            case .better: 1
+            case .same: 2
+            case .worse: 3
+            }
+        hasher.combine(status &* 4 &+ trend)
+        hasher.combine(onset)
+    }
 }
 
 /// The value of a context fact; `unsure` is an answered "not sure".

@@ -19,9 +19,10 @@ extension Interview.Walk {
             question: question, evidence: evidence, reportedWithoutOnset: memo.reportedWithoutOnset,
             reportedWithoutTrend: memo.reportedWithoutTrend)
         guard !targets.isEmpty else { return [] }
-        let assessed = memo.assessment
-        let current = assessed.outcome
-        let currentRank = knowledge.rank(of: current.level)
+        // Only the parts read below, not copies of the whole assessment.
+        let truths = memo.assessment.truths
+        let currentActions = memo.assessment.outcome.actions
+        let currentRank = knowledge.rank(of: memo.assessment.outcome.level)
         let rules = knowledge.rules
         let conditions = interview.triage.conditions
         // One evaluator on the hypothetical evidence (what the answer could tell set to "not
@@ -31,11 +32,13 @@ extension Interview.Walk {
             conditions: conditions, evidence: told.unknown(in: memo.slots), calendar: calendar)
         var reasons: [String] = []
         let touchable = interview.cache.touchableRules(id) { interview.ruleTermIndex.touchableRules(question) }
-        for index in touchable where told.touch(interview.ruleTerms[index]) {
-            let terms = interview.ruleTerms[index]
+        let ruleTerms = interview.ruleTerms
+        for index in touchable {
+            let terms = ruleTerms[index]
+            guard told.touch(terms) else { continue }
             if anchored && !terms.findingSlots.contains(where: memo.slots.reports) { continue }
             // The rule's truth on the evidence as it is: triage already worked it out.
-            let truth = assessed.truths[index]
+            let truth = truths[index]
             if truth == .yes { continue }
             // Unless anchored, the rule's other unmentioned findings count as "not known" too,
             // and so do its unmentioned facts and anchors (anything else the rule needs might
@@ -52,7 +55,7 @@ extension Interview.Walk {
             let couldFire = probe.evaluate(rule: index)
             guard couldFire != .no else { continue }
             let raises = interview.triage.ruleRanks[index] > currentRank
-            let addsAction = !rules[index].actions.allSatisfy { current.actions.contains($0) }
+            let addsAction = !rules[index].actions.allSatisfy { currentActions.contains($0) }
             // A checklist asks whatever could change its proceed / hold decision or its notes.
             let decides = interview.decides && rules[index].decision != nil
             if raises || addsAction || truth == .unknown || decides { reasons.append(rules[index].id) }
@@ -199,8 +202,9 @@ private struct TargetSlots {
 }
 
 /// What one rule's condition mentions, worked out once per interview (relevance asks it often),
-/// with the slots of its findings, facts and anchors in the compiled conditions.
-struct RuleTerms: Sendable {
+/// with the slots of its findings, facts and anchors in the compiled conditions. A class, so
+/// relevance reads one without copying its arrays and sets.
+final class RuleTerms: Sendable {
     let findingList: [String]
     let findingSlots: [Int]
     let factSlots: [Int]

@@ -9,12 +9,27 @@ import Foundation
 /// here once instead of at every evaluation. `ConditionEvaluator` gives the same result as
 /// evaluating the `Condition` as written.
 final class CompiledConditions: Sendable {
-    /// Each rule's condition, in the order given (for a triage, `knowledge.rules` order).
-    let rules: [CompiledCondition]
+    /// Every rule's condition as a run of plain nodes, one rule after another; see
+    /// `ConditionNode` for the layout.
+    let nodes: [ConditionNode]
+    /// The index in `nodes` of each rule's top node, in the order given (for a triage,
+    /// `knowledge.rules` order).
+    let roots: [Int]
+    /// The qualifiers of every finding test; each test names a range of this array.
+    let qualifiers: [CompiledQualifier]
+    /// The value each fact test compares with, as written; each test names its index.
+    let factValues: [String]
     /// The slot of each finding, fact and anchor named.
     let findingSlots: [String: Int]
     let factSlots: [String: Int]
     let anchorSlots: [String: Int]
+    /// The id of the finding in each slot.
+    let findingIDs: [String]
+    /// The text of each note, by the slot it is about (see `UnknownNote`).
+    let findingNotSure: [String]
+    let findingTiming: [String]
+    let factNotSure: [String]
+    let anchorDate: [String]
     /// For each anchor slot, the slot of the anchor the setting `anchor-fallback` names for it.
     let anchorFallbacks: [Int?]
     /// The setting `infusion-length`, read once.
@@ -30,7 +45,7 @@ final class CompiledConditions: Sendable {
         self.infusionStart = builder.anchor("infusion-start")
         self.infusionEnd = builder.anchor("infusion-end")
         self.infusionOngoing = builder.fact("infusion-ongoing")
-        self.rules = conditions.map { builder.compile($0) }
+        self.roots = conditions.map { builder.compile($0) }
         // Fallbacks of the anchors named, and theirs in turn get slots too.
         var fallbacks: [Int?] = []
         var index = 0
@@ -39,9 +54,18 @@ final class CompiledConditions: Sendable {
             index += 1
         }
         self.anchorFallbacks = fallbacks
+        self.nodes = builder.nodes
+        self.qualifiers = builder.qualifiers
+        self.factValues = builder.factValues
         self.findingSlots = builder.findingSlots
         self.factSlots = builder.factSlots
         self.anchorSlots = builder.anchorSlots
+        self.findingIDs = builder.findingIDs
+        let findingNames = builder.findingIDs.map { knowledge.findings[$0]?.name.patient ?? $0 }
+        self.findingNotSure = findingNames.map { "not sure about \($0)" }
+        self.findingTiming = findingNames.map { "the timing of \($0)" }
+        self.factNotSure = builder.factIDs.map { "not sure about \(knowledge.facts[$0]?.name.patient ?? $0)" }
+        self.anchorDate = builder.anchorIDs.map { "the date of \($0.replacingOccurrences(of: "-", with: " "))" }
         self.infusionLength = knowledge.list("infusion-length").first.flatMap(TimeSpan.init)
     }
 
@@ -69,12 +93,27 @@ final class CompiledConditions: Sendable {
     /// The slots of findings, in the order given (each id must be one the conditions name).
     func findingSlots(_ ids: [String]) -> [Int] { ids.compactMap { findingSlots[$0] } }
 
-    /// Gives slots and writes the notes while compiling.
+    /// The text of a note.
+    func text(of note: UnknownNote) -> String {
+        switch note {
+        case .findingNotSure(let slot): findingNotSure[slot]
+        case .findingTiming(let slot): findingTiming[slot]
+        case .factNotSure(let slot): factNotSure[slot]
+        case .anchorDate(let slot): anchorDate[slot]
+        }
+    }
+
+    /// Gives slots and lays out the nodes while compiling.
     private struct Builder {
         let knowledge: KnowledgeBase
+        var nodes: [ConditionNode] = []
+        var qualifiers: [CompiledQualifier] = []
+        var factValues: [String] = []
         var findingSlots: [String: Int] = [:]
         var factSlots: [String: Int] = [:]
         var anchorSlots: [String: Int] = [:]
+        var findingIDs: [String] = []
+        var factIDs: [String] = []
         var anchorIDs: [String] = []
 
         init(knowledge: KnowledgeBase) {
@@ -83,14 +122,16 @@ final class CompiledConditions: Sendable {
 
         mutating func finding(_ id: String) -> Int {
             if let slot = findingSlots[id] { return slot }
-            findingSlots[id] = findingSlots.count
-            return findingSlots.count - 1
+            findingSlots[id] = findingIDs.count
+            findingIDs.append(id)
+            return findingIDs.count - 1
         }
 
         mutating func fact(_ id: String) -> Int {
             if let slot = factSlots[id] { return slot }
-            factSlots[id] = factSlots.count
-            return factSlots.count - 1
+            factSlots[id] = factIDs.count
+            factIDs.append(id)
+            return factIDs.count - 1
         }
 
         mutating func anchor(_ id: String) -> Int {
@@ -100,36 +141,50 @@ final class CompiledConditions: Sendable {
             return anchorIDs.count - 1
         }
 
-        mutating func compile(_ condition: Condition) -> CompiledCondition {
+        /// Appends the condition's nodes (itself, then each child's in turn) and gives the
+        /// index of its own.
+        mutating func compile(_ condition: Condition) -> Int {
+            let index = nodes.count
+            // A place for the node, filled in once its children are laid out after it.
+            nodes.append(ConditionNode(end: index + 1, test: .always))
+            let test: ConditionNode.Test
             switch condition {
-            case .always: return .always
-            case .noneReported: return .noneReported
+            case .always: test = .always
+            case .noneReported: test = .noneReported
             case .finding(let id, let status, let qualifiers), .name(let id, let status, let qualifiers):
-                let name = knowledge.findings[id]?.name.patient ?? id
-                return .finding(
-                    FindingTest(
-                        slot: finding(id), id: id, status: status, qualifiers: qualifiers.map { compile($0) },
-                        notSure: "not sure about \(name)", timing: "the timing of \(name)"))
-            case .fact(let id, let comparison, let value): return compileFact(id, comparison, value)
-            case .factIsYes(let id): return compileFact(id, .equal, "yes")
-            case .since(let id, let over, let span):
-                return .since(
-                    slot: anchor(id), over: over, span,
-                    note: "the date of \(id.replacingOccurrences(of: "-", with: " "))")
-            case .all(let items): return .all(items.map { compile($0) })
-            case .any(let items): return .any(items.map { compile($0) })
-            case .atLeast(let count, let items): return .atLeast(count, items.map { compile($0) })
-            case .not(let inner): return .not(compile(inner))
+                let first = self.qualifiers.count
+                for qualifier in qualifiers { self.qualifiers.append(compile(qualifier)) }
+                test = .finding(slot: finding(id), status: status, qualifiers: first..<self.qualifiers.count)
+            case .fact(let id, let comparison, let value): test = .fact(compileFact(id, comparison, value))
+            case .factIsYes(let id): test = .fact(compileFact(id, .equal, "yes"))
+            case .since(let id, let over, let span): test = .since(slot: anchor(id), over: over, span)
+            case .all(let items):
+                for item in items { _ = compile(item) }
+                test = .all
+            case .any(let items):
+                for item in items { _ = compile(item) }
+                test = .any
+            case .atLeast(let count, let items):
+                for item in items { _ = compile(item) }
+                test = .atLeast(count)
+            case .not(let inner):
+                _ = compile(inner)
+                test = .not
             }
+            nodes[index] = ConditionNode(end: nodes.count, test: test)
+            return index
         }
 
-        private mutating func compileFact(_ id: String, _ comparison: Comparison, _ value: String) -> CompiledCondition
-        {
-            let name = knowledge.facts[id]?.name.patient ?? id
-            return .fact(
-                FactTest(
-                    slot: fact(id), comparison: comparison, value: value, number: Double(value),
-                    notSure: "not sure about \(name)"))
+        private mutating func compileFact(_ id: String, _ comparison: Comparison, _ value: String) -> FactTest {
+            factValues.append(value)
+            let flag: Bool? =
+                switch value {
+                case "yes": true
+                case "no": false
+                default: nil
+                }
+            return FactTest(
+                slot: fact(id), comparison: comparison, value: factValues.count - 1, number: Double(value), flag: flag)
         }
 
         private mutating func compile(_ qualifier: Qualifier) -> CompiledQualifier {
@@ -145,57 +200,59 @@ final class CompiledConditions: Sendable {
     }
 }
 
-/// A `Condition` with slots for names; see `CompiledConditions`.
-indirect enum CompiledCondition: Sendable {
-    case finding(FindingTest)
-    case fact(FactTest)
-    /// Time from an anchor to now, over (`true`) or under a span; `note` when not known.
-    case since(slot: Int, over: Bool, TimeSpan, note: String)
-    case all([CompiledCondition])
-    case any([CompiledCondition])
-    case atLeast(Int, [CompiledCondition])
-    case not(CompiledCondition)
-    case always
-    case noneReported
-}
+/// One node of a compiled condition: a `Condition` with slots for names.
+///
+/// A rule's condition is laid out in `CompiledConditions.nodes` parent first, then each of
+/// its children with everything under it, in the order written (pre-order). So a node's
+/// first child, when it has children, is the node right after it; each child's `end` is
+/// where the next child starts; and the last child's `end` is the parent's. A node holds
+/// only numbers (slots, and indices into the side arrays of `CompiledConditions`), so
+/// reading one costs no reference counting.
+struct ConditionNode: Sendable {
+    /// The index just past this node and everything under it.
+    let end: Int
+    let test: Test
 
-/// A finding test, with the notes it gives when not known (a class: evaluation reads it
-/// without copying its fields).
-final class FindingTest: Sendable {
-    let slot: Int
-    let id: String
-    let status: FindingStatus
-    let qualifiers: [CompiledQualifier]
-    let notSure: String
-    let timing: String
-
-    init(
-        slot: Int, id: String, status: FindingStatus, qualifiers: [CompiledQualifier], notSure: String, timing: String
-    ) {
-        self.slot = slot
-        self.id = id
-        self.status = status
-        self.qualifiers = qualifiers
-        self.notSure = notSure
-        self.timing = timing
+    enum Test: Sendable {
+        /// The finding in `slot` has `status`, and the qualifiers
+        /// `CompiledConditions.qualifiers[qualifiers]` hold.
+        case finding(slot: Int, status: FindingStatus, qualifiers: Range<Int>)
+        case fact(FactTest)
+        /// Time from the anchor in `slot` to now, over (`true`) or under a span.
+        case since(slot: Int, over: Bool, TimeSpan)
+        /// The children's truths combined.
+        case all
+        case any
+        case atLeast(Int)
+        /// The one child negated.
+        case not
+        case always
+        case noneReported
     }
 }
 
-/// A fact test; `number` is `value` read as a number, when it is one.
-final class FactTest: Sendable {
+/// A fact test on the fact in `slot`: `value` is the index of the value compared with in
+/// `CompiledConditions.factValues`; `number` is that value read as a number, when it is one,
+/// and `flag` as a yes / no answer (true for "yes", false for "no", nil for anything else).
+struct FactTest: Sendable {
     let slot: Int
     let comparison: Comparison
-    let value: String
+    let value: Int
     let number: Double?
-    let notSure: String
+    let flag: Bool?
+}
 
-    init(slot: Int, comparison: Comparison, value: String, number: Double?, notSure: String) {
-        self.slot = slot
-        self.comparison = comparison
-        self.value = value
-        self.number = number
-        self.notSure = notSure
-    }
+/// Something not known that mattered, by slot; `CompiledConditions.text(of:)` writes it out
+/// (only results that show it need the text).
+enum UnknownNote: Hashable, Sendable {
+    /// The finding was answered "not sure".
+    case findingNotSure(Int)
+    /// The timing of the finding is not known.
+    case findingTiming(Int)
+    /// The fact was answered "not sure".
+    case factNotSure(Int)
+    /// The date of the anchor is not known.
+    case anchorDate(Int)
 }
 
 /// A `Qualifier` with anchor slots for anchor names.

@@ -9,13 +9,15 @@ import Foundation
 /// It reads conditions compiled with `CompiledConditions` and the evidence by slot.
 struct ConditionEvaluator {
     let conditions: CompiledConditions
+    /// `conditions.nodes`, held here for the evaluation loop.
+    private let nodes: [ConditionNode]
     let evidence: EvidenceSlots
     /// The calendar for span arithmetic, made only if a rule needs it.
     let calendars: LazyCalendar
-    /// Findings that counted towards the result (present or unknown), in order.
-    private(set) var used: [String] = []
-    /// Plain descriptions of what was not known but mattered.
-    private(set) var unknowns: [String] = []
+    /// Slots of the findings that counted towards the result (present or unknown), in order.
+    private(set) var usedSlots: [Int] = []
+    /// What was not known but mattered, in order.
+    private(set) var notes: [UnknownNote] = []
     /// Slots of findings missing from the evidence that count as answered "not sure" (a
     /// hypothetical without copying the evidence): the evaluation is as if each were in the
     /// evidence with status unknown and nothing else known.
@@ -29,18 +31,43 @@ struct ConditionEvaluator {
     /// make, and relevance makes many evaluations per step).
     init(conditions: CompiledConditions, evidence: EvidenceSlots, calendar: LazyCalendar) {
         self.conditions = conditions
+        self.nodes = conditions.nodes
         self.evidence = evidence
         self.calendars = calendar
     }
 
+    /// Findings that counted towards the result (present or unknown), in order.
+    var used: [String] { usedSlots.map { conditions.findingIDs[$0] } }
+
+    /// `used` with each finding once (where it first counted), in order.
+    var usedOnce: [String] {
+        var result: [String] = []
+        for (position, slot) in usedSlots.enumerated() where !usedSlots[..<position].contains(slot) {
+            result.append(conditions.findingIDs[slot])
+        }
+        return result
+    }
+
+    /// Plain descriptions of what was not known but mattered, in order.
+    var unknowns: [String] { notes.map { conditions.text(of: $0) } }
+
     /// Readies the evaluator for another condition on the same evidence, as a new one would
     /// be, with other hypothetical "not sure" answers.
-    mutating func reset(assumedUnknown: [Int] = [], unsureFacts: [Int] = [], unsureAnchors: [Int] = []) {
-        used.removeAll(keepingCapacity: true)
-        unknowns.removeAll(keepingCapacity: true)
+    mutating func reset(assumedUnknown: [Int], unsureFacts: [Int] = [], unsureAnchors: [Int] = []) {
+        reset()
         self.assumedUnknown = assumedUnknown
         self.assumedUnsureFacts = unsureFacts
         self.assumedUnsureAnchors = unsureAnchors
+    }
+
+    /// Readies the evaluator for another condition on the same evidence, with no hypothetical
+    /// answers (triage does this once per rule, so what is already empty is left alone).
+    mutating func reset() {
+        if !usedSlots.isEmpty { usedSlots.removeAll(keepingCapacity: true) }
+        if !notes.isEmpty { notes.removeAll(keepingCapacity: true) }
+        if !assumedUnknown.isEmpty { assumedUnknown = [] }
+        if !assumedUnsureFacts.isEmpty { assumedUnsureFacts = [] }
+        if !assumedUnsureAnchors.isEmpty { assumedUnsureAnchors = [] }
     }
 
     /// The Gregorian calendar in the evidence's time zone, made on first use.
@@ -50,63 +77,77 @@ struct ConditionEvaluator {
 
     /// The truth of rule `index` of the compiled conditions.
     mutating func evaluate(rule index: Int) -> Truth {
-        evaluate(conditions.rules[index])
+        evaluate(node: conditions.roots[index])
     }
 
-    mutating func evaluate(_ condition: CompiledCondition) -> Truth {
-        switch condition {
+    /// The truth of the condition whose top node is `nodes[index]`; children are visited in
+    /// order from `index + 1`, each next one starting at the previous one's `end`.
+    private mutating func evaluate(node index: Int) -> Truth {
+        let node = nodes[index]
+        switch node.test {
         case .always: return .yes
         case .noneReported:
             if !assumedUnknown.isEmpty { return .no }
             return evidence.anyReported ? .no : .yes
-        case .finding(let test): return finding(test)
+        case .finding(let slot, let status, let qualifiers):
+            return finding(slot, status: status, qualifiers: qualifiers)
         case .fact(let test): return fact(test)
-        case .since(let slot, let over, let span, let note): return since(slot, over: over, span, note: note)
-        case .all(let items):
+        case .since(let slot, let over, let span): return since(slot, over: over, span)
+        case .all:
             // Every item is evaluated, in order, for what each one used.
             var result = Truth.yes
-            for item in items { result = Truth.and(result, evaluate(item)) }
+            var child = index + 1
+            while child < node.end {
+                result = Truth.and(result, evaluate(node: child))
+                child = nodes[child].end
+            }
             return result
-        case .any(let items):
+        case .any:
             var result = Truth.no
-            for item in items { result = Truth.or(result, evaluate(item)) }
+            var child = index + 1
+            while child < node.end {
+                result = Truth.or(result, evaluate(node: child))
+                child = nodes[child].end
+            }
             return result
-        case .atLeast(let count, let items):
+        case .atLeast(let count):
             var yes = 0
             var possible = 0
-            for item in items {
-                switch evaluate(item) {
+            var child = index + 1
+            while child < node.end {
+                switch evaluate(node: child) {
                 case .yes: (yes, possible) = (yes + 1, possible + 1)
                 case .unknown: possible += 1
                 case .no: break
                 }
+                child = nodes[child].end
             }
             if yes >= count { return .yes }
             return possible >= count ? .unknown : .no
-        case .not(let inner): return evaluate(inner).negated
+        case .not: return evaluate(node: index + 1).negated
         }
     }
 
     // MARK: - Findings
 
-    private mutating func finding(_ test: FindingTest) -> Truth {
-        guard let found = finding(test.slot) else { return .no }
-        switch (test.status, found.status) {
+    private mutating func finding(_ slot: Int, status: FindingStatus, qualifiers: Range<Int>) -> Truth {
+        guard let found = finding(slot) else { return .no }
+        switch (status, found.status) {
         case (.absent, .absent), (.unknown, .unknown): return .yes
         case (.absent, .present), (.unknown, .present), (.unknown, .absent), (.present, .absent): return .no
         case (.absent, .unknown):
-            unknowns.append(test.notSure)
+            notes.append(.findingNotSure(slot))
             return .unknown
         case (.present, .unknown):
-            let timing = qualifiers(test.qualifiers, found)
+            let timing = self.qualifiers(qualifiers, found)
             guard timing != .no else { return .no }
-            unknowns.append(test.notSure)
-            used.append(test.id)
+            notes.append(.findingNotSure(slot))
+            usedSlots.append(slot)
             return .unknown
         case (.present, .present):
-            let timing = qualifiers(test.qualifiers, found)
-            if timing != .no { used.append(test.id) }
-            if timing == .unknown { unknowns.append(test.timing) }
+            let timing = self.qualifiers(qualifiers, found)
+            if timing != .no { usedSlots.append(slot) }
+            if timing == .unknown { notes.append(.findingTiming(slot)) }
             return timing
         }
     }
@@ -117,11 +158,12 @@ struct ConditionEvaluator {
         return assumedUnknown.contains(slot) ? FindingSlot(status: .unknown) : nil
     }
 
-    /// All the qualifiers hold (they only read the evidence, so the first "no" decides).
-    private func qualifiers(_ qualifiers: [CompiledQualifier], _ found: FindingSlot) -> Truth {
+    /// All the qualifiers `conditions.qualifiers[range]` hold (they only read the evidence,
+    /// so the first "no" decides).
+    private func qualifiers(_ range: Range<Int>, _ found: FindingSlot) -> Truth {
         var result = Truth.yes
-        for item in qualifiers {
-            result = Truth.and(result, qualifier(found, item))
+        for index in range {
+            result = Truth.and(result, qualifier(found, conditions.qualifiers[index]))
             if result == .no { return .no }
         }
         return result
@@ -216,12 +258,13 @@ struct ConditionEvaluator {
         let comparison = test.comparison
         switch actual {
         case .unsure:
-            unknowns.append(test.notSure)
+            notes.append(.factNotSure(test.slot))
             return .unknown
         case .choice(let choice):
-            return (choice == test.value) == (comparison == .equal) ? .yes : .no
+            return (choice == conditions.factValues[test.value]) == (comparison == .equal) ? .yes : .no
         case .bool(let flag):
-            return ((flag ? "yes" : "no") == test.value) == (comparison == .equal) ? .yes : .no
+            // The answer written "yes" or "no", compared with the value as written.
+            return (test.flag == flag) == (comparison == .equal) ? .yes : .no
         case .number(let number):
             guard let target = test.number else { return .no }
             let holds: Bool =
@@ -237,11 +280,11 @@ struct ConditionEvaluator {
         }
     }
 
-    private mutating func since(_ slot: Int, over: Bool, _ span: TimeSpan, note: String) -> Truth {
+    private mutating func since(_ slot: Int, over: Bool, _ span: TimeSpan) -> Truth {
         switch anchor(slot) {
         case nil: return .no
         case .unsure:
-            unknowns.append(note)
+            notes.append(.anchorDate(slot))
             return .unknown
         case .known(let band):
             let limit = TimeBand(
@@ -249,7 +292,7 @@ struct ConditionEvaluator {
                 latest: calendars.date(adding: span, to: band.latest))
             let result: Truth =
                 if evidence.now > limit.latest { .yes } else if evidence.now <= limit.earliest { .no } else { .unknown }
-            if result == .unknown { unknowns.append(note) }
+            if result == .unknown { notes.append(.anchorDate(slot)) }
             return over ? result : result.negated
         }
     }
@@ -262,12 +305,32 @@ struct ConditionEvaluator {
 final class LazyCalendar {
     private let timeZone: TimeZone
     private var made: Calendar?
-    private var sums: [Sum: Date] = [:]
+    /// Sums worked out, the first few in a list searched in order (a walk needs few, and
+    /// comparing them costs less than hashing), any more in a table.
+    private var firstSums: [(sum: Sum, result: Date)] = []
+    private var moreSums: [Sum: Date] = [:]
+    private static let listed = 32
 
-    /// A span added to an instant.
+    /// A span added to an instant, all as numbers: a span's unit hashes and compares as its
+    /// name (a string), which would cost more than the rest of a lookup.
     private struct Sum: Hashable {
-        var span: TimeSpan
+        var amount: Int
+        var unit: Int
         var date: Date
+
+        init(_ span: TimeSpan, _ date: Date) {
+            self.amount = span.amount
+            self.unit =
+                switch span.unit {
+                case .minute: 0
+                case .hour: 1
+                case .day: 2
+                case .week: 3
+                case .month: 4
+                case .year: 5
+                }
+            self.date = date
+        }
     }
 
     init(timeZone: TimeZone) {
@@ -290,10 +353,15 @@ final class LazyCalendar {
 
     /// `span.added(to: date, calendar: calendar)`, remembered.
     func date(adding span: TimeSpan, to date: Date) -> Date {
-        let sum = Sum(span: span, date: date)
-        if let known = sums[sum] { return known }
+        let sum = Sum(span, date)
+        for known in firstSums where known.sum == sum { return known.result }
+        if let known = moreSums[sum] { return known }
         let result = span.added(to: date, calendar: calendar)
-        sums[sum] = result
+        if firstSums.count < Self.listed {
+            firstSums.append((sum, result))
+        } else {
+            moreSums[sum] = result
+        }
         return result
     }
 

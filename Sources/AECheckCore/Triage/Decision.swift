@@ -38,7 +38,7 @@ extension Triage {
             let truth = evaluator.evaluate(rule: index)
             guard truth != .no else { continue }
             let reason = Reason(
-                ruleID: rule.id, level: rule.level, text: rule.reason, findings: Self.unique(evaluator.used),
+                ruleID: rule.id, level: rule.level, text: rule.reason, findings: evaluator.usedOnce,
                 assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [], citations: rule.citations)
             if rule.decision == Decision.note {
                 notes.append(reason)

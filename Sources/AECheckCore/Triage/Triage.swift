@@ -13,6 +13,8 @@ public struct Triage: Sendable {
     let holdFrom: Int?
     /// Each rule's level rank, in `knowledge.rules` order (worked out once, asked per rule).
     let ruleRanks: [Int]
+    /// Whether each rule is a checklist note (`decision: note`), in `knowledge.rules` order.
+    private let ruleIsNote: [Bool]
     /// Each rule's finding ids, in `knowledge.rules` order, and their slots.
     let ruleFindings: [[String]]
     let ruleFindingSlots: [[Int]]
@@ -27,6 +29,7 @@ public struct Triage: Sendable {
         self.assumeFrom = knowledge.levels[level]?.rank ?? (knowledge.levelsByRank.dropFirst().first?.rank ?? 0)
         self.holdFrom = knowledge.list("hold-from").first.flatMap { knowledge.levels[$0]?.rank }
         self.ruleRanks = knowledge.rules.map { knowledge.rank(of: $0.level) }
+        self.ruleIsNote = knowledge.rules.map { $0.decision == Decision.note }
         self.ruleFindings = knowledge.rules.map(\.condition.findingIDs)
         let conditions = Shared.conditions.value(for: knowledge) {
             CompiledConditions(knowledge.rules.map(\.condition), knowledge: knowledge)
@@ -76,21 +79,19 @@ public struct Triage: Sendable {
         var truths: [Truth] = []
         truths.reserveCapacity(knowledge.rules.count)
         var evaluator = ConditionEvaluator(conditions: conditions, evidence: slots, calendar: calendar)
-        for (index, rule) in knowledge.rules.enumerated() {
+        // By index: only the rules that fire are read whole.
+        for index in knowledge.rules.indices {
             evaluator.reset()
             let truth = evaluator.evaluate(rule: index)
             truths.append(truth)
             let rank = ruleRanks[index]
-            guard rule.decision != Decision.note, truth == .yes || (truth == .unknown && rank >= assumeFrom) else {
-                continue
-            }
-            var seen: Set<String> = []
+            guard !ruleIsNote[index], truth == .yes || (truth == .unknown && rank >= assumeFrom) else { continue }
+            let rule = knowledge.rules[index]
             fired.append(
                 (
                     Reason(
-                        ruleID: rule.id, level: rule.level, text: rule.reason,
-                        findings: evaluator.used.filter { seen.insert($0).inserted },
-                        assumptions: Self.unique(truth == .unknown ? evaluator.unknowns : []),
+                        ruleID: rule.id, level: rule.level, text: rule.reason, findings: evaluator.usedOnce,
+                        assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [],
                         citations: rule.citations),
                     rank, index
                 ))
@@ -99,11 +100,11 @@ public struct Triage: Sendable {
         fired.sort { $0.rank > $1.rank }
         let reasons = fired.map(\.reason)
         let level = reasons.first?.level ?? topLevel
-        let rules = fired.map { knowledge.rules[$0.rule] }
         let outcome = Outcome(
             level: level,
-            actions: Self.unique(rules.flatMap(\.actions)),
-            advice: Self.unique(rules.filter { $0.level == level }.flatMap(\.advice)),
+            actions: Self.unique(fired.flatMap { knowledge.rules[$0.rule].actions }),
+            advice: Self.unique(
+                fired.filter { knowledge.rules[$0.rule].level == level }.flatMap { knowledge.rules[$0.rule].advice }),
             reasons: reasons,
             assumptions: Self.unique(reasons.flatMap(\.assumptions)),
             openQuestions: withOpenQuestions
@@ -123,8 +124,7 @@ public struct Triage: Sendable {
     func openQuestions(_ evidence: EvidenceSlots, above rank: Int, calendar: LazyCalendar) -> [String] {
         var open: [String] = []
         var evaluator = ConditionEvaluator(conditions: conditions, evidence: evidence, calendar: calendar)
-        for (index, rule) in knowledge.rules.enumerated()
-        where ruleRanks[index] > rank && rule.decision != Decision.note {
+        for index in knowledge.rules.indices where ruleRanks[index] > rank && !ruleIsNote[index] {
             var missing: [String] = []
             var missingSlots: [Int] = []
             for (id, slot) in zip(ruleFindings[index], ruleFindingSlots[index]) where evidence.findings[slot] == nil {
@@ -138,7 +138,15 @@ public struct Triage: Sendable {
         return Self.unique(open)
     }
 
+    /// The items, each once (where it first appears), in order.
     static func unique(_ items: [String]) -> [String] {
+        // Few items (the usual case): comparing with those kept costs less than hashing.
+        if items.count <= 16 {
+            var kept: [String] = []
+            kept.reserveCapacity(items.count)
+            for item in items where !kept.contains(item) { kept.append(item) }
+            return kept
+        }
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
     }
