@@ -49,23 +49,23 @@ final class CompiledConditions: Sendable {
         // Fallbacks of the anchors named, and theirs in turn get slots too.
         var fallbacks: [Int?] = []
         var index = 0
-        while index < builder.anchorIDs.count {
-            fallbacks.append(knowledge.anchorFallbacks[builder.anchorIDs[index]].map { builder.anchor($0) })
+        while index < builder.anchors.ids.count {
+            fallbacks.append(knowledge.anchorFallbacks[builder.anchors.ids[index]].map { builder.anchor($0) })
             index += 1
         }
         self.anchorFallbacks = fallbacks
         self.nodes = builder.nodes
         self.qualifiers = builder.qualifiers
         self.factValues = builder.factValues
-        self.findingSlots = builder.findingSlots
-        self.factSlots = builder.factSlots
-        self.anchorSlots = builder.anchorSlots
-        self.findingIDs = builder.findingIDs
-        let findingNames = builder.findingIDs.map { knowledge.findings[$0]?.name.patient ?? $0 }
+        self.findingSlots = builder.findings.slots
+        self.factSlots = builder.facts.slots
+        self.anchorSlots = builder.anchors.slots
+        self.findingIDs = builder.findings.ids
+        let findingNames = builder.findings.ids.map { knowledge.findings[$0]?.name.patient ?? $0 }
         self.findingNotSure = findingNames.map { "not sure about \($0)" }
         self.findingTiming = findingNames.map { "the timing of \($0)" }
-        self.factNotSure = builder.factIDs.map { "not sure about \(knowledge.facts[$0]?.name.patient ?? $0)" }
-        self.anchorDate = builder.anchorIDs.map { "the date of \($0.replacingOccurrences(of: "-", with: " "))" }
+        self.factNotSure = builder.facts.ids.map { "not sure about \(knowledge.facts[$0]?.name.patient ?? $0)" }
+        self.anchorDate = builder.anchors.ids.map { "the date of \($0.replacingOccurrences(of: "-", with: " "))" }
         self.infusionLength = knowledge.list("infusion-length").first.flatMap(TimeSpan.init)
     }
 
@@ -109,36 +109,29 @@ final class CompiledConditions: Sendable {
         var nodes: [ConditionNode] = []
         var qualifiers: [CompiledQualifier] = []
         var factValues: [String] = []
-        var findingSlots: [String: Int] = [:]
-        var factSlots: [String: Int] = [:]
-        var anchorSlots: [String: Int] = [:]
-        var findingIDs: [String] = []
-        var factIDs: [String] = []
-        var anchorIDs: [String] = []
+        var findings = Numbering()
+        var facts = Numbering()
+        var anchors = Numbering()
 
         init(knowledge: KnowledgeBase) {
             self.knowledge = knowledge
         }
 
-        mutating func finding(_ id: String) -> Int {
-            if let slot = findingSlots[id] { return slot }
-            findingSlots[id] = findingIDs.count
-            findingIDs.append(id)
-            return findingIDs.count - 1
-        }
+        mutating func finding(_ id: String) -> Int { findings.slot(id) }
+        mutating func fact(_ id: String) -> Int { facts.slot(id) }
+        mutating func anchor(_ id: String) -> Int { anchors.slot(id) }
 
-        mutating func fact(_ id: String) -> Int {
-            if let slot = factSlots[id] { return slot }
-            factSlots[id] = factIDs.count
-            factIDs.append(id)
-            return factIDs.count - 1
-        }
+        /// Names numbered in the order they are first met.
+        struct Numbering {
+            private(set) var slots: [String: Int] = [:]
+            private(set) var ids: [String] = []
 
-        mutating func anchor(_ id: String) -> Int {
-            if let slot = anchorSlots[id] { return slot }
-            anchorSlots[id] = anchorIDs.count
-            anchorIDs.append(id)
-            return anchorIDs.count - 1
+            mutating func slot(_ id: String) -> Int {
+                if let slot = slots[id] { return slot }
+                slots[id] = ids.count
+                ids.append(id)
+                return ids.count - 1
+            }
         }
 
         /// Appends the condition's nodes (itself, then each child's in turn) and gives the
