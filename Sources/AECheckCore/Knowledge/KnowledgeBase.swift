@@ -71,6 +71,8 @@ public struct Fact: Hashable, Sendable {
 public struct Option: Hashable, Sendable {
     public var id: String
     public var label: Wording
+    /// Other words a person may type for this option (compared whole, not as a prefix).
+    public var alsoTyped: [String] = []
 }
 
 /// What kind of answer a question takes.

@@ -239,7 +239,9 @@ struct KnowledgeBuilder {
         let optionList = record.all("option").map { field -> Option in
             let parts = options(field.value)
             let patient = parts.count > 1 ? parts[1] : parts[0]
-            return Option(id: parts[0], label: Wording(patient: patient, nurse: parts.count > 2 ? parts[2] : patient))
+            return Option(
+                id: parts[0], label: Wording(patient: patient, nurse: parts.count > 2 ? parts[2] : patient),
+                alsoTyped: parts.count > 3 ? list(parts[3]).map { AnswerReader.comparable($0) } : [])
         }
         var sets: [String: (fact: String, value: String)] = [:]
         for field in record.all("sets") {
