@@ -56,7 +56,7 @@ public struct Session: Sendable {
             finished = true
             return show(current)
         }
-        let command = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let command = line.trimmingCharacters(in: .whitespaces, ascii: { $0 == 0x20 || $0 == 0x09 }).lowercased()
         switch command {
         case "help", "h":
             let help = prompt.help.map { $0 + "\n" } ?? ""

@@ -68,6 +68,16 @@ extension String {
     }
 }
 
+extension String {
+    /// `trimmingCharacters(in: set)`, without Foundation when there is nothing to cut: the text
+    /// starts and ends with an ASCII byte that is not in `set` (`inSet` says which are).
+    func trimmingCharacters(in set: CharacterSet, ascii inSet: (UInt8) -> Bool) -> String {
+        guard let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !inSet(first), !inSet(last)
+        else { return trimmingCharacters(in: set) }
+        return self
+    }
+}
+
 extension Substring {
     /// `String.trimmingWhitespace`, for a part of a string.
     func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }

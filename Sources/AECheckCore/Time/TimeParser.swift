@@ -63,10 +63,11 @@ public enum TimeParser {
 
     /// `text` without surrounding whitespace and final periods.
     static func trim(_ text: String) -> String {
-        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines, ascii: isSpace)
         while trimmed.hasSuffix(".") {
             trimmed.removeLast()
-            trimmed = trimmed.trimmingCharacters(in: .whitespacesAndNewlines)
+            trimmed = trimmed.trimmingCharacters(in: .whitespacesAndNewlines, ascii: isSpace)
         }
         return trimmed
     }

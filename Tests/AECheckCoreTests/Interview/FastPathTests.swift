@@ -57,6 +57,14 @@ struct FastPathTests {
                 pieces.randomElement(using: &generator) ?? ""
             }.joined()
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            let spaces: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            #expect(
+                text.trimmingCharacters(in: .whitespacesAndNewlines, ascii: spaces)
+                    == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            let marks: (UInt8) -> Bool = { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ",") }
+            #expect(
+                text.trimmingCharacters(in: CharacterSet(charactersIn: "|,"), ascii: marks)
+                    == text.trimmingCharacters(in: CharacterSet(charactersIn: "|,")), "\(text.debugDescription)")
             for separator: Character in [",", ";", " ", "|"] {
                 let expected: [String] = text.split(separator: separator).map { String($0) }
                 #expect(text.splitting(on: separator) == expected, "\(text.debugDescription)")
