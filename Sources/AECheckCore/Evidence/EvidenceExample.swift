@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the example evidence of rules (`example:` and `near-miss:` lines).
 ///
-///     infusion-start -3h; hives -2h worse; jcv-antibody positive; no fever; rash?
+///     infusion-start -3h; sparkles -2h worse; colour blue; no fizz; glow?
 ///
 /// Offsets count back from `now`; see Knowledge/README.md.
 enum EvidenceExample {

@@ -69,7 +69,7 @@ extension Interview.Walk {
         } else if let band {
             evidence.anchors[anchor] = .known(band)
         } else if question.sets[answer] == nil && !question.options.contains(where: { $0.id == answer }) {
-            // "I don't know"; an option such as "I still have these drips" tells no date at all.
+            // "I don't know"; an option such as "it is still going" tells no date at all.
             evidence.anchors[anchor] = .unsure
         }
     }

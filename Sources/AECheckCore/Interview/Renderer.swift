@@ -88,7 +88,7 @@ public struct Renderer: Sendable {
     }
 
     /// An assumption in this renderer's wording. Triage writes assumptions in the patient's
-    /// words ("not sure about itchy skin"); the nurse sees the clinical names instead.
+    /// words ("not sure about the glow"); the nurse sees the clinical names instead.
     func assumption(_ text: String) -> String {
         guard audience == .nurse else { return text }
         var result = text

@@ -1,6 +1,6 @@
 /// Parses the condition language of `when:` lines (see Knowledge/README.md).
 ///
-///     any(hives, itching) onset within 2h of infusion-start and not pregnant
+///     any(sparkles, glow) onset within 1h of infusion-start and not asleep
 ///
 /// Names stay unresolved (`.name`) until the loader binds them to findings and facts.
 struct ConditionParser {

@@ -3,7 +3,7 @@
 /// Printed as `file:line:column: error: message [id]`, so editors and terminals can jump
 /// to it. The `id` names the kind of problem and stays stable when the wording changes.
 ///
-///     Knowledge/rules.txt:12:7: error: unknown finding 'hivs'; did you mean 'hives'? [unknown-reference]
+///     Knowledge/rules.txt:12:7: error: unknown finding 'sparkls'; did you mean 'sparkles'? [unknown-reference]
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// How serious a problem is.
     public enum Severity: String, Sendable, Comparable {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// They are function words and frequent short words, not medical terms; a text word in this
 /// list is only ever matched exactly. Words of four letters or fewer are exact-only anyway.
-/// Example: `CommonWords.all.contains("fewer")` is `true`, so "fewer" never becomes "fever".
+/// Example: `CommonWords.all.contains("later")` is `true`, so "later" never becomes a lexicon word "lather".
 enum CommonWords {
     /// The normalised (lowercase, apostrophe-free) words.
     ///

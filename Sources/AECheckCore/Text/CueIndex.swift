@@ -15,7 +15,7 @@ enum CueKind: Int, Sendable {
 
 /// A cue found in the text, covering tokens `start..<end`.
 ///
-/// Example: "not sure if it's hives" gives an uncertainty hit over tokens 0..<3.
+/// Example: "not sure if it's sparkles" gives an uncertainty hit over tokens 0..<3.
 struct CueHit: Sendable {
     var kind: CueKind
     var start: Int

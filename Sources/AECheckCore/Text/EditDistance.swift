@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Counts insertions, deletions, substitutions and swaps of two neighbouring letters, and
 /// gives up as soon as the distance must exceed a limit.
-/// Example: `EditDistance.distance(Array("hievs".unicodeScalars), Array("hives".unicodeScalars),
+/// Example: `EditDistance.distance(Array("sparkels".unicodeScalars), Array("sparkles".unicodeScalars),
 /// limit: 1) == 1`.
 enum EditDistance {
     /// The distance between `lhs` and `rhs`, or `nil` when it is larger than `limit`.
     ///
     /// Runs in O(|lhs| * |rhs|) time with early exit; O(|rhs|) memory.
-    /// Example: `EditDistance.distance(Array("fever".unicodeScalars), Array("fewer".unicodeScalars),
+    /// Example: `EditDistance.distance(Array("later".unicodeScalars), Array("lather".unicodeScalars),
     /// limit: 1) == 1`.
     static func distance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int? {
         if abs(lhs.count - rhs.count) > limit { return nil }

@@ -5,7 +5,7 @@ import Foundation
 /// Each distinct text word is compared against the vocabulary once per call, so the cost of
 /// typo tolerance grows with the number of distinct words, not with the text length.
 /// Example: `var lookup = FuzzyLookup(lexicon: lexicon, blocked: cueWords)`;
-/// `lookup.targets(of: "hievs")` gives the word index of "hives".
+/// `lookup.targets(of: "sparkels")` gives the word index of "sparkles".
 struct FuzzyLookup {
     private let lexicon: Lexicon
     private let blocked: Set<String>
@@ -23,7 +23,7 @@ struct FuzzyLookup {
     ///
     /// Exact (plural-tolerant) equals are not included. Short words, words with digits,
     /// cue words and common words give an empty list.
-    /// Example: `lookup.targets(of: "breath")` contains "breathe" when the lexicon has it.
+    /// Example: `lookup.targets(of: "whistl")` contains "whistle" when the lexicon has it.
     mutating func targets(of word: String) -> [Int] {
         if let known = memo[word] { return known }
         let found = compute(word)

@@ -2,7 +2,7 @@ import Foundation
 
 /// One lexicon phrase, normalised for matching.
 ///
-/// Example: "Short of breath" gives `wordIDs` for "short", "of", "breath".
+/// Example: "Out of tune" gives `wordIDs` for "out", "of", "tune".
 struct CompiledPhrase: Sendable {
     /// The caller's phrase, as given.
     var phrase: String
@@ -18,7 +18,7 @@ struct CompiledPhrase: Sendable {
 ///
 /// Each distinct phrase word is stored once with its plural variants and its letters, so a
 /// text word can be compared against the whole vocabulary cheaply.
-/// Example: `Lexicon(entries: [LexiconEntry(phrase: "hives", findingID: "u")], fuzzyBlocked: [])`.
+/// Example: `Lexicon(entries: [LexiconEntry(phrase: "sparkles", findingID: "u")], fuzzyBlocked: [])`.
 struct Lexicon: Sendable {
     /// Every phrase with at least one word.
     var phrases: [CompiledPhrase] = []

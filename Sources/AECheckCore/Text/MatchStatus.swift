@@ -8,16 +8,16 @@ import Foundation
 /// let status = MatchStatus(rawValue: "absent")  // .absent
 /// ```
 public enum MatchStatus: String, Hashable, Sendable {
-    /// The text asserts the finding ("I have hives").
+    /// The text asserts the finding ("I have sparkles").
     ///
     /// Example: `"my lips are swollen"`.
     case present
-    /// The text denies the finding ("no fever", "the rash went away").
+    /// The text denies the finding ("no fizz", "the glow went away").
     ///
-    /// Example: `"no fever"`.
+    /// Example: `"no fizz"`.
     case absent
-    /// The text hedges the finding ("maybe a rash").
+    /// The text hedges the finding ("maybe a glow").
     ///
-    /// Example: `"not sure if it's hives"`.
+    /// Example: `"not sure if it's sparkles"`.
     case unknown
 }

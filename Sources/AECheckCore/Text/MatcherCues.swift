@@ -36,12 +36,12 @@ public struct MatcherCues: Sendable {
     /// Words that mark the patient as the subject again after an other-person cue.
     ///
     /// A first-person word also stops a cue from reaching past an earlier finding
-    /// ("maybe a rash and I have a fever": the fever is certain).
+    /// ("maybe a glow and I have fizz": the fizz is certain).
     /// Example: `["i", "i have", "me", "my"]`.
     public var firstPerson: [String]
     /// Words that may join the items of a list without ending a cue's scope.
     ///
-    /// They let "no fever, rash or swelling" negate all three findings.
+    /// They let "no fizz, glow or humming" negate all three findings.
     /// Example: `["and", "or", "nor"]`.
     public var listJoiners: [String]
     /// Filler words that may sit between the words of a phrase, up to `maxGap` of them.

@@ -2,7 +2,7 @@ import Foundation
 
 /// How one phrase span is read in its context.
 ///
-/// Example: "no fever" reads `status == .absent, statusCue == "no"`.
+/// Example: "no fizz" reads `status == .absent, statusCue == "no"`.
 struct ClauseReading: Sendable {
     var status: MatchStatus = .present
     /// The negation or uncertainty cue that set `status`.
@@ -16,7 +16,7 @@ struct ClauseReading: Sendable {
 /// Reads negation, uncertainty and other-person cues around each phrase span (NegEx style).
 ///
 /// Cues before a span reach up to ``maxGap`` words within a clause and stop at punctuation and
-/// scope-ending words. A cue's reading also flows along a list ("no fever, rash or swelling").
+/// scope-ending words. A cue's reading also flows along a list ("no fizz, glow or humming").
 /// Other-person cues last to the end of the sentence or until a first-person word.
 /// Example: `ContextReader(tokens:spans:spanAt:hits:joiners:).readings()`.
 struct ContextReader {
@@ -49,7 +49,7 @@ struct ContextReader {
     /// One reading per span, in span order; linear in the number of tokens.
     ///
     /// Uncertainty wins over negation; a cue before the span wins over one after it.
-    /// Example: "not sure if it's hives" reads hives as `.unknown`.
+    /// Example: "not sure if it's sparkles" reads sparkles as `.unknown`.
     func readings() -> [ClauseReading] {
         let owners = otherPersonOwners()
         var result: [ClauseReading] = []
@@ -139,8 +139,8 @@ struct ContextReader {
 
     /// Whether the words between two spans keep them in one list.
     ///
-    /// Either commas and joiners only ("fever, rash or swelling"), or a short run of plain words
-    /// with no punctuation and no cue ("itchy skin or rash").
+    /// Either commas and joiners only ("fizz, glow or humming"), or a short run of plain words
+    /// with no punctuation and no cue ("fizz or glow").
     private func isListGap(from end: Int, to start: Int) -> Bool {
         guard start - end <= Self.maxGap else { return false }
         var sawComma = false

@@ -2,7 +2,7 @@ import Foundation
 
 /// A lexicon phrase found at tokens `start..<end`.
 ///
-/// Example: "short of breath" at the start of a text gives `start == 0, end == 3`.
+/// Example: "out of tune" at the start of a text gives `start == 0, end == 3`.
 struct PhraseSpan: Sendable {
     var phraseID: Int
     var start: Int

@@ -8,10 +8,10 @@ import Foundation
 ///
 /// ```swift
 /// let matcher = SymptomMatcher(
-///     entries: [LexiconEntry(phrase: "fever", findingID: "fever")],
+///     entries: [LexiconEntry(phrase: "fizz", findingID: "fizz")],
 ///     cues: MatcherCues(negationBefore: ["no"], negationAfter: [], uncertainty: [],
 ///                       otherPerson: [], scopeEnds: ["but"]))
-/// matcher.match("No fever.").first?.status  // .absent
+/// matcher.match("No fizz.").first?.status  // .absent
 /// ```
 public struct SymptomMatcher: Sendable {
     let lexicon: Lexicon
@@ -40,7 +40,7 @@ public struct SymptomMatcher: Sendable {
     /// `timeFinder` is called once per sentence that holds a match, with the text and the
     /// sentence's range, and returns ranges of time phrases in the original text; each match
     /// gets the nearest of them. Pass `{ _, _ in [] }` (the default) to skip.
-    /// Example: `matcher.match("hives yesterday", timeFinder: finder)[0].timeRange`.
+    /// Example: `matcher.match("sparkles yesterday", timeFinder: finder)[0].timeRange`.
     public func match(
         _ text: String,
         timeFinder: (String, Range<String.Index>) -> [Range<String.Index>] = { _, _ in [] }

@@ -5,33 +5,33 @@ import Foundation
 /// Ranges index the string that was passed to ``SymptomMatcher/match(_:timeFinder:)``.
 ///
 /// ```swift
-/// let text = "no fever"
-/// let found = matcher.match(text)[0]  // findingID "fever", status .absent, cue "no"
+/// let text = "no fizz"
+/// let found = matcher.match(text)[0]  // findingID "fizz", status .absent, cue "no"
 /// ```
 public struct TextMatch: Hashable, Sendable {
     /// The finding named by the matched phrase.
     ///
-    /// Example: `"fever"`.
+    /// Example: `"fizz"`.
     public var findingID: String
     /// How the text speaks of the finding.
     ///
-    /// Example: `.absent` for "no fever".
+    /// Example: `.absent` for "no fizz".
     public var status: MatchStatus
     /// Whether the finding belongs to someone other than the patient.
     ///
-    /// "my son has hives" gives `true`; the caller will not count it for the patient.
+    /// "my son has sparkles" gives `true`; the caller will not count it for the patient.
     public var aboutSomeoneElse: Bool
     /// The span of the matched phrase in the input.
     ///
-    /// Example: `text[match.range] == "Fever"`.
+    /// Example: `text[match.range] == "Fizz"`.
     public var range: Range<String.Index>
     /// The exact words in the input.
     ///
-    /// Example: `"Short of breath"`.
+    /// Example: `"Out of tune"`.
     public var matchedText: String
     /// The lexicon phrase it matched.
     ///
-    /// Example: `"short of breath"`.
+    /// Example: `"out of tune"`.
     public var phrase: String
     /// The cue that changed the reading, if any.
     ///
@@ -40,18 +40,18 @@ public struct TextMatch: Hashable, Sendable {
     public var cue: String?
     /// The nearest time phrase in the same sentence, if the time finder found one.
     ///
-    /// Example: the range of `"yesterday"` in "hives yesterday".
+    /// Example: the range of `"yesterday"` in "sparkles yesterday".
     public var timeRange: Range<String.Index>?
     /// Whether a typo tolerance was needed.
     ///
-    /// Example: `true` for "hievs" matching "hives".
+    /// Example: `true` for "sparkels" matching "sparkles".
     public var corrected: Bool
 
     /// Creates a match.
     ///
     /// Callers normally receive matches from ``SymptomMatcher``; this exists for tests and fakes.
-    /// Example: `TextMatch(findingID: "fever", status: .present, aboutSomeoneElse: false,
-    /// range: r, matchedText: "fever", phrase: "fever", cue: nil, timeRange: nil, corrected: false)`.
+    /// Example: `TextMatch(findingID: "fizz", status: .present, aboutSomeoneElse: false,
+    /// range: r, matchedText: "fizz", phrase: "fizz", cue: nil, timeRange: nil, corrected: false)`.
     public init(
         findingID: String,
         status: MatchStatus,

@@ -3,7 +3,7 @@ import Foundation
 /// How strongly the punctuation before a token separates it from the previous token.
 ///
 /// Ordered: a later case always ends everything an earlier case ends.
-/// Example: in "fever, rash" the token "rash" has `.comma` before it.
+/// Example: in "fizz, glow" the token "glow" has `.comma` before it.
 enum Boundary: Int, Comparable, Sendable {
     /// Only spaces or ignorable symbols.
     case none = 0
@@ -36,7 +36,7 @@ struct Token: Sendable {
 ///
 /// Letters and digits form words; apostrophes inside words are dropped; everything else
 /// separates words, and `, : . ; ! ?` (and line breaks) are recorded as boundaries.
-/// Example: `Tokenizer.tokenize("No fever.").map(\.norm) == ["no", "fever"]`.
+/// Example: `Tokenizer.tokenize("No fizz.").map(\.norm) == ["no", "fizz"]`.
 enum Tokenizer {
     /// Tokenizes `text`, in linear time.
     ///

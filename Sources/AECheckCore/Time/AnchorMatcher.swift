@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds the caller's anchor phrases ("the drip started") in a token stream, longest first.
+/// Finds the caller's anchor phrases ("the session started") in a token stream, longest first.
 struct AnchorMatcher {
     /// One phrase as words, with the anchor id it names.
     struct Entry {

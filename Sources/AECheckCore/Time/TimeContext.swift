@@ -30,10 +30,10 @@ public struct TimeContext: Sendable {
 
     /// Words that name an anchor in a relative phrase, lowercased, mapped to anchor ids.
     ///
-    /// For example `["the drip started": "infusion-start", "it started": "infusion-start"]`;
+    /// For example `["the session started": "infusion-start", "it started": "infusion-start"]`;
     /// supplied by the caller from knowledge files. The longest phrase that matches wins.
     ///
-    ///     context.anchorPhrases["the drip started"] = "infusion-start"
+    ///     context.anchorPhrases["the session started"] = "infusion-start"
     public var anchorPhrases: [String: String] {
         didSet { anchorMatcher = AnchorMatcher(anchorPhrases) }
     }

@@ -29,7 +29,7 @@ public enum TimeParser {
     /// Phrases that do not parse (or are refused) are skipped. Lead words like "since" are not part of
     /// the range; approximators like "about" are. Runs in time linear in the length of `text`.
     ///
-    ///     TimeParser.find(in: "a rash since yesterday", context: context)  // one hit: "yesterday"
+    ///     TimeParser.find(in: "a glow since yesterday", context: context)  // one hit: "yesterday"
     public static func find(
         in text: String, context: TimeContext
     ) -> [(range: Range<String.Index>, time: ParsedTime)] {

@@ -1,6 +1,6 @@
 /// A line diff between an expected and an actual text, printed as hunks with context.
 ///
-///     @@ check/hives.txt:12 @@
+///     @@ check/sparkles.txt:12 @@
 ///       Triage: URGENT
 ///     - old line
 ///     + new line

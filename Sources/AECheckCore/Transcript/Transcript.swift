@@ -5,7 +5,7 @@ import Foundation
 /// The file format is described in `Tests/Transcripts/README.md`. In short:
 ///
 ///     # command: check --now 2026-11-21T14:00:00Z --tz Europe/London
-///     # Hives an hour after the drip started.
+///     # Sparkles an hour after the start.
 ///     # covers: reaction-within-2h
 ///
 ///     Hello. ...
