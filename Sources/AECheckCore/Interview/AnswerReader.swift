@@ -155,18 +155,12 @@ struct AnswerReader {
 
     private func matchOption(_ lowered: String, _ options: [Option]) -> Option? {
         guard lowered.count >= 2 else { return nil }
-        let typed = Self.comparable(lowered)
+        let typed = lowered.typedForm
         return options.first {
             $0.id == lowered || $0.label.patient.lowercased() == lowered || $0.label.nurse.lowercased() == lowered
                 || $0.alsoTyped.contains(typed)
         }
             ?? options.first { $0.label.patient.lowercased().hasPrefix(lowered) }
-    }
-
-    /// Typed words in a form that compares whole: lower case, without apostrophes (so "I'm"
-    /// and "im" are the same), spaces collapsed.
-    static func comparable(_ text: String) -> String {
-        text.lowercased().filter { $0 != "'" && $0 != "\u{2019}" }.split(separator: " ").joined(separator: " ")
     }
 
     static func show(_ value: Double) -> String {

@@ -277,7 +277,7 @@ struct ConditionParser {
     }
 
     private mutating func accept(_ word: String) -> Bool {
-        guard position < tokens.count, KnowledgeBuilder.same(tokens[position].text, word) else { return false }
+        guard position < tokens.count, tokens[position].text.isSameWord(as: word) else { return false }
         position += 1
         return true
     }
@@ -290,7 +290,7 @@ struct ConditionParser {
     }
 
     private mutating func expectOneOf(_ words: [String]) throws -> String {
-        guard let token = peek(), words.contains(where: { KnowledgeBuilder.same($0, token.text) }) else {
+        guard let token = peek(), words.contains(where: { $0.isSameWord(as: token.text) }) else {
             let found = peek().map { "'\($0.text)'" } ?? "the end"
             throw Failure(
                 message: "expected \(words.map { "'\($0)'" }.joined(separator: " or ")), found \(found)",

@@ -89,7 +89,7 @@ struct KnowledgeBuilder {
         var seen = [Bool](repeating: false, count: schema.count)
         for field in record.fields.indices {
             let name = record.fields[field].name
-            guard let index = schema.firstIndex(where: { Self.same($0.name, name) }) else {
+            guard let index = schema.firstIndex(where: { $0.name.isSameWord(as: name) }) else {
                 sink.error(
                     .unknownField(
                         name, kind: record.kind, suggestion: Suggestion.closest(to: name, in: schema.map(\.name))),
@@ -111,12 +111,6 @@ struct KnowledgeBuilder {
             }
         }
         return ok
-    }
-
-    /// Whether two names are equal, comparing their lengths first (a field name is compared
-    /// with every name its kind takes, and most differ in length).
-    static func same(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs == rhs
     }
 
     /// `text.lastIndex(of: character)` for an ASCII character, searching the bytes when the
@@ -241,7 +235,7 @@ struct KnowledgeBuilder {
             let patient = parts.count > 1 ? parts[1] : parts[0]
             return Option(
                 id: parts[0], label: Wording(patient: patient, nurse: parts.count > 2 ? parts[2] : patient),
-                alsoTyped: parts.count > 3 ? list(parts[3]).map { AnswerReader.comparable($0) } : [])
+                alsoTyped: parts.count > 3 ? list(parts[3]).map(\.typedForm) : [])
         }
         var sets: [String: (fact: String, value: String)] = [:]
         for field in record.all("sets") {

@@ -21,11 +21,11 @@ struct RawRecord: Sendable {
     var location: SourceLocation
     var fields: [RawField]
 
-    func all(_ name: String) -> [RawField] { fields.filter { KnowledgeBuilder.same($0.name, name) } }
-    func first(_ name: String) -> RawField? { fields.first { KnowledgeBuilder.same($0.name, name) } }
+    func all(_ name: String) -> [RawField] { fields.filter { $0.name.isSameWord(as: name) } }
+    func first(_ name: String) -> RawField? { fields.first { $0.name.isSameWord(as: name) } }
     /// The values of every field called `name`, in order.
     func values(_ name: String) -> [String] {
-        fields.compactMap { KnowledgeBuilder.same($0.name, name) ? $0.value : nil }
+        fields.compactMap { $0.name.isSameWord(as: name) ? $0.value : nil }
     }
 }
 

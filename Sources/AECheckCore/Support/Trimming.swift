@@ -78,6 +78,22 @@ extension String {
     }
 }
 
+extension String {
+    /// Typed words in a form that compares whole: lower case, without apostrophes (so "I'm"
+    /// and "im" are the same), spaces collapsed. An option's other words are kept in this form.
+    var typedForm: String {
+        lowercased().filter { $0 != "'" && $0 != "\u{2019}" }.split(separator: " ").joined(separator: " ")
+    }
+}
+
+extension String {
+    /// `==`, comparing lengths first: a knowledge field name or condition word is compared with
+    /// every word its place may hold, and most differ in length.
+    func isSameWord(as other: String) -> Bool {
+        utf8.count == other.utf8.count && self == other
+    }
+}
+
 extension Substring {
     /// `String.trimmingWhitespace`, for a part of a string.
     func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
