@@ -8,11 +8,19 @@ let package = Package(
     products: [
         .executable(name: "aecheck", targets: ["aecheck"]),
         .library(name: "AECheckCore", targets: ["AECheckCore"]),
+        .library(name: "AECheckLanguage", targets: ["AECheckLanguage"]),
     ],
     targets: [
-        // The engine: knowledge, evidence, time, text, triage, interview, record, transcript.
+        // The readers of what people type: words (lemmas, concepts, spelling, context) and
+        // times. They know nothing of findings' meaning, rules or triage: every word list
+        // comes from the caller.
+        .target(
+            name: "AECheckLanguage"
+        ),
+        // The engine: knowledge, evidence, triage, interview, record, transcript.
         .target(
             name: "AECheckCore",
+            dependencies: ["AECheckLanguage"],
             plugins: ["KnowledgeEmbedPlugin"]
         ),
         // The thin command-line front end.
@@ -39,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AECheckCoreTests",
-            dependencies: ["AECheckCore"],
+            dependencies: ["AECheckCore", "AECheckLanguage"],
             resources: [.copy("Fixtures")]
         ),
     ],

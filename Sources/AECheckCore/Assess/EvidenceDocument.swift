@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Reads an evidence document (JSON) for `aecheck assess` into `Evidence`, strictly.

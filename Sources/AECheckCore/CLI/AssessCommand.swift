@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// `aecheck assess [FILE|-] [--json]`: one-shot triage of an evidence document.

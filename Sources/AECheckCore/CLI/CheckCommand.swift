@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// `aecheck check` (the patient symptom check) and `aecheck intake` (the nurse checklist),

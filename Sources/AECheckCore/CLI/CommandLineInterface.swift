@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// The `aecheck` command line: arguments in, text out, an exit status back.

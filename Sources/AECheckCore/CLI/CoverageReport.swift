@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// Lists every source section with the records that cite it, for clinical review.
 enum CoverageReport {
     static func render(_ knowledge: KnowledgeBase) -> String {

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// `aecheck replay FILE|DIR... [--update]`: replays recorded transcripts and compares screens.

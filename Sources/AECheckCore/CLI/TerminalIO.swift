@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Where a command reads lines and writes text: the terminal, a pipe, or a test's buffer.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Whether a finding is there, as the person told it.

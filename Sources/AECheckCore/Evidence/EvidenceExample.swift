@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Reads the example evidence of rules (`example:` and `near-miss:` lines).

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Reads what a person typed at a prompt into the log's normal form, or says why not.

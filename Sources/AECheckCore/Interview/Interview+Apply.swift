@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 extension Interview.Walk {

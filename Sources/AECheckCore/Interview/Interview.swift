@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// The question flow: given the knowledge, the answer log and the clock, what comes next.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Remembers results of the interview's pure functions, so replaying a log that grew by one

@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// What the interview asks next.
 public struct Prompt: Hashable, Sendable {
     /// What kind of answer it takes.

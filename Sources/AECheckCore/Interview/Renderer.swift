@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Writes prompts and outcomes as text for a patient or a nurse.

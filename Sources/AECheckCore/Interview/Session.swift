@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// One conversation: the answer log, the clock, and what to say next.

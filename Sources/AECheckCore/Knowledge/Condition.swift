@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// A length of time as written in knowledge (`2h`, `4w`, `6mo`), added in calendar terms.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// Parses the condition language of `when:` lines (see Knowledge/README.md).
 ///
 ///     any(sparkles, glow) onset within 1h of infusion-start and not asleep

@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// A problem found in the knowledge files, located like a compiler diagnostic.
 ///
 /// Printed as `file:line:column: error: message [id]`, so editors and terminals can jump

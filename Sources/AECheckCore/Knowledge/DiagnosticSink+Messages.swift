@@ -1,3 +1,4 @@
+import AECheckLanguage
 extension DiagnosticSink.Message {
     static func emptyFile() -> Self { .init(text: "the file holds no records", id: "empty-file") }
     static func invalidUTF8() -> Self {

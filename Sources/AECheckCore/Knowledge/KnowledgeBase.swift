@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// A reference to a source document and, optionally, one of its sections.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Turns raw records into typed knowledge, checking fields and references as it goes.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// One knowledge file: its name and bytes.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// Checks that go across records: reachability, flow cycles, rule examples.
 struct KnowledgeValidator {
     let knowledge: KnowledgeBase

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// One `field: value` line of a record, with where it was written.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// Which fields each record kind takes (see Knowledge/README.md).
 enum RecordSchema {
     struct Field {

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Writes records so that a crash at any moment leaves either the old or the new file whole.

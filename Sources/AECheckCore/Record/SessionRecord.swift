@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// A saved session, shaped like a FHIR QuestionnaireResponse, so that it survives a crash

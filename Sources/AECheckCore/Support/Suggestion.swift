@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// Finds the closest name to a misspelt one, for "did you mean" messages.
 enum Suggestion {
     /// The candidate nearest to `name` by edit distance, if it is close enough to be a typo.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// The typed lines of a transcript body: `> text`, `>` (an empty line) and the escaped form
 /// `>\ text` for bytes a readable file cannot hold.
 ///

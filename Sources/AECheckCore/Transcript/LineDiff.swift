@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// A line diff between an expected and an actual text, printed as hunks with context.
 ///
 ///     @@ check/sparkles.txt:12 @@

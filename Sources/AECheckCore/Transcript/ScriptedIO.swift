@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// A `TerminalIO` that types a transcript's lines and records the screen a person would see.
 ///
 /// Each typed line is put on the screen where the program read it: after its pending `> `

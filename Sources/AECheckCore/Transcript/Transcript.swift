@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// A recorded conversation: a header that says how to run `aecheck`, and the screen a person saw.

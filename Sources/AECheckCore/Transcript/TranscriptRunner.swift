@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Replays transcripts in-process through `CommandLineInterface.run`, the same code path as

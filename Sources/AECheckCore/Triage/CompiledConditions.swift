@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Rule conditions in a form quick to evaluate, made once per knowledge: triage evaluates

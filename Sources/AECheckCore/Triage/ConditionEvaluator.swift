@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Evaluates a rule's condition against evidence, remembering what made it true.

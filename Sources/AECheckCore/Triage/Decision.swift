@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// The end of a nurse checklist: may the infusion go ahead, and what to watch and monitor.

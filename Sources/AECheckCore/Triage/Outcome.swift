@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Why a rule fired: the rule, in plain words, with what made it fire and its sources.

@@ -1,3 +1,4 @@
+import AECheckLanguage
 import Foundation
 
 /// Turns evidence into an outcome by evaluating every rule of the knowledge.

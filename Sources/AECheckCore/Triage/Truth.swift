@@ -1,3 +1,4 @@
+import AECheckLanguage
 /// Three-valued logic (Kleene): a test can be true, false, or not known.
 public enum Truth: Hashable, Sendable {
     case yes, no, unknown

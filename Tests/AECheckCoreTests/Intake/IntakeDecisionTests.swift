@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// The nurse pre-infusion checklist: every hold reason holds, a clean checklist proceeds,
 /// "not sure" never lets an infusion go ahead, and the monitoring reminders follow the answers.

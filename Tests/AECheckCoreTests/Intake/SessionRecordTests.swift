@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// A scripted terminal for in-process runs: lines in, everything written collected.
 final class LinesIO: TerminalIO {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// The start-up and replay shortcuts give exactly what the plain code gives.
 ///

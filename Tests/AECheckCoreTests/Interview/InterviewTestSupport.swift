@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Shared setup for the interview and triage tests: the real knowledge and a fixed clock.
 enum InterviewTestSupport {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// On a live clock time passes between a prompt and its answer. The answer belongs to the
 /// prompt the person saw, even when, by the time it is typed, the interview would ask

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Number answers: a plain number, the number with its unit, or a duration in another unit
 /// (converted), never a number silently read in the wrong unit ("2 years" is not 2 months).

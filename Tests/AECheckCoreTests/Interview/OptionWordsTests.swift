@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// An option may list other words a person types for it (the knowledge's fourth option part):
 /// they count whole, whatever the case or apostrophes, and never as a part of other words.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// The derived interview asks fewer questions than a fixed checklist of every question would.
 struct QuestionCountTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// The broken-knowledge fixtures: `Fixtures/broken/CASE/knowledge/*.txt` (a copy of
 /// `Fixtures/broken/base.txt` plus the one defect) and `Fixtures/broken/CASE/expected.txt`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// The real knowledge pack in `Knowledge/` and the seed documents it is written from.
 private enum RealKnowledge {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// A small test lexicon and cue set, and helpers to read results compactly.
 ///

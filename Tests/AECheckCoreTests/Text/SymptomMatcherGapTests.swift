@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Filler words inside a phrase: "my lips feel a bit puffy" is the phrase "lips puffy".
 @Suite("SymptomMatcher gap words")

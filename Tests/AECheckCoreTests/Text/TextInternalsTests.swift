@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 @Suite("Text internals")
 struct TextInternalsTests {

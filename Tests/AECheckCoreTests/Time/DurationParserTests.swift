@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Duration answers ("for 3 hours", "about a week").
 struct DurationParserTests {

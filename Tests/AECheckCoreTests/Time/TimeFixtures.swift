@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Shared dates and contexts for the time tests.
 enum TimeFixtures {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Midnight roll-over, DST transitions in London and other time zones.
 struct TimeParserCalendarEdgeTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Every accepted form, read at Saturday 2026-11-21 14:00 London (GMT), infusion start 11:00.
 struct TimeParserFormTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Answers that must be refused, each with the reason a person can act on.
 struct TimeParserRefusalTests {

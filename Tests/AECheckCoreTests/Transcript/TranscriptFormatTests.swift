@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// The transcript format: header, body, typed lines and escapes, and malformed files.
 struct TranscriptFormatTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Running transcripts: the screen, left-over input, exit status, the diff, and `--update`.
 struct TranscriptRunnerTests {

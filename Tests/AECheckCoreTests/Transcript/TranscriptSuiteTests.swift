@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Replays every transcript in `Tests/Transcripts/`, one test case per file, and checks that
 /// the suite covers the rules of the knowledge.

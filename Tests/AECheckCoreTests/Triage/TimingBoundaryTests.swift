@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Every time window of the rules, just inside and just outside, in the rule example syntax
 /// (offsets back from a fixed now).

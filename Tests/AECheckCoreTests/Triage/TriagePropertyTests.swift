@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AECheckCore
+@testable import AECheckLanguage
 
 /// Properties of triage over thousands of random evidence sets from a seeded generator.
 ///

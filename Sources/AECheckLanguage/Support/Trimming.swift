@@ -4,7 +4,7 @@ extension String {
     /// The same as `trimmingCharacters(in: .whitespaces)`, without Foundation's cost when
     /// the text, once ASCII spaces and tabs are cut from both ends, starts and ends with an
     /// ASCII character (the common case on the start-up path).
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         var text = self
         let trimmed: String? = text.withUTF8 { bytes in
             func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
@@ -27,7 +27,7 @@ extension String {
     /// The same as `split(separator: separator).map(String.init)` for an ASCII separator,
     /// reading bytes when the text is ASCII without carriage returns (then every byte is one
     /// character).
-    func splitting(on separator: Character) -> [String] {
+    public func splitting(on separator: Character) -> [String] {
         var text = self
         let pieces: [String]? = separator.asciiValue.flatMap { byte in
             text.withUTF8 { bytes in
@@ -55,7 +55,7 @@ extension String {
     /// The same as `split(separator:maxSplits:omittingEmptySubsequences:)` for an ASCII
     /// separator, reading bytes when the text is ASCII without carriage returns (then every
     /// byte is one character, and the pieces are the same).
-    func pieces(
+    public func pieces(
         _ separator: Character, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true
     ) -> [Substring] {
         guard let byte = separator.asciiValue, utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
@@ -71,7 +71,7 @@ extension String {
 extension String {
     /// `trimmingCharacters(in: set)`, without Foundation when there is nothing to cut: the text
     /// starts and ends with an ASCII byte that is not in `set` (`inSet` says which are).
-    func trimmingCharacters(in set: CharacterSet, ascii inSet: (UInt8) -> Bool) -> String {
+    public func trimmingCharacters(in set: CharacterSet, ascii inSet: (UInt8) -> Bool) -> String {
         guard let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !inSet(first), !inSet(last)
         else { return trimmingCharacters(in: set) }
         return self
@@ -81,7 +81,7 @@ extension String {
 extension String {
     /// Typed words in a form that compares whole: lower case, without apostrophes (so "I'm"
     /// and "im" are the same), spaces collapsed. An option's other words are kept in this form.
-    var typedForm: String {
+    public var typedForm: String {
         lowercased().filter { $0 != "'" && $0 != "\u{2019}" }.split(separator: " ").joined(separator: " ")
     }
 }
@@ -89,12 +89,12 @@ extension String {
 extension String {
     /// `==`, comparing lengths first: a knowledge field name or condition word is compared with
     /// every word its place may hold, and most differ in length.
-    func isSameWord(as other: String) -> Bool {
+    public func isSameWord(as other: String) -> Bool {
         utf8.count == other.utf8.count && self == other
     }
 }
 
 extension Substring {
     /// `String.trimmingWhitespace`, for a part of a string.
-    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
+    public func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Declared in priority order: when the same words are listed under two kinds, the first wins.
 /// Example: "not sure if" listed as uncertainty beats "not" listed as negation by length.
-enum CueKind: Int, Sendable {
+public enum CueKind: Int, Sendable {
     case uncertainty
     case negationBefore
     case negationAfter
@@ -16,18 +16,18 @@ enum CueKind: Int, Sendable {
 /// A cue found in the text, covering tokens `start..<end`.
 ///
 /// Example: "not sure if it's sparkles" gives an uncertainty hit over tokens 0..<3.
-struct CueHit: Sendable {
-    var kind: CueKind
-    var start: Int
-    var end: Int
+public struct CueHit: Sendable {
+    public var kind: CueKind
+    public var start: Int
+    public var end: Int
     /// The caller's cue, as given.
-    var cue: String
+    public var cue: String
 }
 
 /// The caller's cues, normalised and indexed by first word.
 ///
 /// Example: `CueIndex(cues).hits(in: tokens, usable: { _ in true })`.
-struct CueIndex: Sendable {
+public struct CueIndex: Sendable {
     private struct Entry: Sendable {
         var words: [String]
         var kind: CueKind
@@ -47,7 +47,7 @@ struct CueIndex: Sendable {
     /// Empty cues are ignored.
     /// Example: `CueIndex(MatcherCues(negationBefore: ["no"], negationAfter: [], uncertainty: [],
     /// otherPerson: [], scopeEnds: []))`.
-    init(_ cues: MatcherCues) {
+    public init(_ cues: MatcherCues) {
         let lists: [(CueKind, [String])] = [
             (.uncertainty, cues.uncertainty), (.negationBefore, cues.negationBefore),
             (.negationAfter, cues.negationAfter), (.otherPerson, cues.otherPerson),
@@ -76,7 +76,7 @@ struct CueIndex: Sendable {
     /// A cue may not span punctuation or use a token for which `usable` is false (a token
     /// already inside a lexicon match).
     /// Example: "not sure if" yields one uncertainty hit, not a negation hit for "not".
-    func hits(in tokens: [Token], usable: (Int) -> Bool) -> [CueHit] {
+    public func hits(in tokens: [Token], usable: (Int) -> Bool) -> [CueHit] {
         var result: [CueHit] = []
         var index = 0
         while index < tokens.count {

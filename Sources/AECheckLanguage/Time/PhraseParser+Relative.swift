@@ -2,7 +2,7 @@ import Foundation
 
 extension PhraseParser {
     /// Reads "2 hours ago", "just now", "20 minutes after it started" and refuses "in 2 hours".
-    func relative(at index: Int) -> Step<Reading> {
+    public func relative(at index: Int) -> Step<Reading> {
         let first = word(index)
         if first == "just" || first == "right", word(index + 1) == "now" {
             return .matched(recently(), next: index + 2)

@@ -1,15 +1,15 @@
 import Foundation
 
 /// A named day, possibly narrowed to a part of it ("yesterday", "tuesday evening", "last night").
-struct DayReference {
+public struct DayReference: Sendable {
     /// Start of the day the reference is counted from.
-    var day: Date
-    var part: DayPart?
+    public var day: Date
+    public var part: DayPart?
 }
 
 extension PhraseParser {
     /// Reads a day reference, optionally followed by a clock time ("yesterday at 3pm").
-    func dayExpression(at index: Int) -> Step<Reading> {
+    public func dayExpression(at index: Int) -> Step<Reading> {
         let reference: DayReference
         let end: Int
         switch dayReference(at: index) {
@@ -39,7 +39,7 @@ extension PhraseParser {
 
     /// Reads "today", "yesterday", "this morning", "tonight", "last night", "tuesday", "last tuesday"
     /// and an optional following part of day ("yesterday evening"); refuses "tomorrow" and "next friday".
-    func dayReference(at index: Int) -> Step<DayReference> {
+    public func dayReference(at index: Int) -> Step<DayReference> {
         guard let first = word(index) else { return .none }
         var offset: Int
         var part: DayPart?
@@ -94,7 +94,7 @@ extension PhraseParser {
     }
 
     /// The whole day or the named part of it (night runs 20:00 to 06:00 the next day).
-    func band(of reference: DayReference) -> TimeBand {
+    public func band(of reference: DayReference) -> TimeBand {
         let (from, to): (Int, Int)
         switch reference.part {
         case nil: (from, to) = (0, 24)
@@ -113,7 +113,7 @@ extension PhraseParser {
     }
 
     /// The moment `clock` on the referenced day; small hours of a night belong to the next day.
-    func date(of clock: ClockTime, on reference: DayReference) -> Date {
+    public func date(of clock: ClockTime, on reference: DayReference) -> Date {
         var day = reference.day
         if reference.part == .night || reference.part == .tonight, clock.hour < 12 {
             day = calendar.startOfDay(1, from: day)

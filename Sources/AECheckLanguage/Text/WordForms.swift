@@ -5,12 +5,12 @@ import Foundation
 /// Two words match exactly when their variant lists share an entry, so "apples" meets "apple"
 /// and "boxes" meets "box" whichever side carries the plural.
 /// Example: `WordForms.variants(of: "boxes") == ["boxes", "boxe", "box"]`.
-enum WordForms {
+public enum WordForms: Sendable {
     /// The word itself, then the word without `-s`, then without `-es` after s, x, z, ch or sh.
     ///
     /// Words of three letters or fewer, and words ending in "ss", are left alone.
     /// Example: `WordForms.variants(of: "apples") == ["apples", "apple"]`.
-    static func variants(of word: String) -> [String] {
+    public static func variants(of word: String) -> [String] {
         var result = [word]
         guard word.hasSuffix("s"), !word.hasSuffix("ss") else { return result }
         let length = word.count
@@ -30,7 +30,7 @@ enum WordForms {
     /// Whether two variant lists share an entry.
     ///
     /// Example: `WordForms.overlap(["apples", "apple"], ["apple"]) == true`.
-    static func overlap(_ lhs: [String], _ rhs: [String]) -> Bool {
+    public static func overlap(_ lhs: [String], _ rhs: [String]) -> Bool {
         lhs.contains { rhs.contains($0) }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The outcome of trying one grammar rule at a token index.
-enum Step<Value> {
+public enum Step<Value> {
     /// The rule does not apply here.
     case none
     /// The rule read `Value`, ending before `next`.
@@ -11,38 +11,38 @@ enum Step<Value> {
 }
 
 /// A reading of a time phrase before "about" widening, the future check and clipping to now.
-struct Reading {
-    var band: TimeBand
-    var alternative: TimeBand?
-    var note: String?
-    var widening: Widening
-    var approximate = false
+public struct Reading: Sendable {
+    public var band: TimeBand
+    public var alternative: TimeBand?
+    public var note: String?
+    public var widening: Widening
+    public var approximate = false
 }
 
 /// A phrase found at some token index: where the reported phrase starts and ends, and its reading.
-struct PhraseMatch {
-    var start: Int
-    var end: Int
-    var outcome: Result<ParsedTime, TimeRefusal>
+public struct PhraseMatch: Sendable {
+    public var start: Int
+    public var end: Int
+    public var outcome: Result<ParsedTime, TimeRefusal>
 }
 
 /// Reads one time phrase from a token stream, past-biased, against a `TimeContext`.
 ///
 /// `Mode.whole` reads a whole answer and may refuse with specific reasons; `Mode.sentence`
 /// looks for phrases inside free text, so it is stricter about ambiguous words.
-struct PhraseParser {
-    enum Mode {
+public struct PhraseParser: Sendable {
+    public enum Mode: Sendable {
         case whole, sentence
     }
 
-    let text: String
-    let tokens: [TimeToken]
-    let context: TimeContext
-    let calendar: Calendar
-    let mode: Mode
-    let anchors: AnchorMatcher
+    public let text: String
+    public let tokens: [TimeToken]
+    public let context: TimeContext
+    public let calendar: Calendar
+    public let mode: Mode
+    public let anchors: AnchorMatcher
 
-    init(text: String, context: TimeContext, mode: Mode) {
+    public init(text: String, context: TimeContext, mode: Mode) {
         self.text = text
         self.tokens = TimeTokenizer.tokenize(text)
         self.context = context
@@ -51,14 +51,14 @@ struct PhraseParser {
         self.anchors = context.anchorMatcher
     }
 
-    var now: Date { context.now }
+    public var now: Date { context.now }
 
-    func word(_ index: Int) -> String? {
+    public func word(_ index: Int) -> String? {
         index >= 0 && index < tokens.count ? tokens[index].word : nil
     }
 
     /// The original text of tokens `start..<end`, lowercased.
-    func source(_ start: Int, _ end: Int) -> String {
+    public func source(_ start: Int, _ end: Int) -> String {
         guard start < end, end <= tokens.count else { return "" }
         return String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound]).lowercased()
     }
@@ -66,7 +66,7 @@ struct PhraseParser {
     /// Reads a phrase starting at `start`: lead words ("since", "at"), approximators, then a core time.
     ///
     /// Lead words are not part of the reported phrase; approximators are.
-    func phrase(at start: Int) -> PhraseMatch? {
+    public func phrase(at start: Int) -> PhraseMatch? {
         guard start < tokens.count, TimeVocabulary.canStartPhrase(tokens[start]) else { return nil }
         var index = start
         var approximate = false

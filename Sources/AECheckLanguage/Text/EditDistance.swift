@@ -6,13 +6,13 @@ import Foundation
 /// gives up as soon as the distance must exceed a limit.
 /// Example: `EditDistance.distance(Array("sparkels".unicodeScalars), Array("sparkles".unicodeScalars),
 /// limit: 1) == 1`.
-enum EditDistance {
+public enum EditDistance: Sendable {
     /// The distance between `lhs` and `rhs`, or `nil` when it is larger than `limit`.
     ///
     /// Runs in O(|lhs| * |rhs|) time with early exit; O(|rhs|) memory.
     /// Example: `EditDistance.distance(Array("later".unicodeScalars), Array("lather".unicodeScalars),
     /// limit: 1) == 1`.
-    static func distance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int? {
+    public static func distance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int? {
         if abs(lhs.count - rhs.count) > limit { return nil }
         if lhs.isEmpty || rhs.isEmpty {
             let result = max(lhs.count, rhs.count)
@@ -54,7 +54,7 @@ enum EditDistance {
     ///
     /// 1-4 letters: none; 5-7: one; 8 or more: two.
     /// Example: `EditDistance.allowedEdits(forLength: 6) == 1`.
-    static func allowedEdits(forLength length: Int) -> Int {
+    public static func allowedEdits(forLength length: Int) -> Int {
         switch length {
         case ..<5: return 0
         case 5...7: return 1

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Reads how long something has lasted: "2 days", "for 3 hours", "about a week", "90 min".
-enum DurationParser {
+public enum DurationParser: Sendable {
     private static let leads: Set<String> = ["for", "the", "past", "last", "over", "lasting", "lasted"]
 
     /// The duration in seconds as a range (a single value unless vague or approximate).
-    static func parse(_ text: String) -> Result<ClosedRange<TimeInterval>, TimeRefusal> {
+    public static func parse(_ text: String) -> Result<ClosedRange<TimeInterval>, TimeRefusal> {
         let trimmed = TimeParser.trim(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let tokens = TimeTokenizer.tokenize(trimmed)

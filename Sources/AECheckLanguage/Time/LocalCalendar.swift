@@ -2,7 +2,7 @@ import Foundation
 
 extension Calendar {
     /// A Gregorian calendar in `timeZone` that does not depend on the system locale.
-    static func local(in timeZone: TimeZone) -> Calendar {
+    public static func local(in timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         calendar.locale = Locale(identifier: "en_US_POSIX")
@@ -10,7 +10,7 @@ extension Calendar {
     }
 
     /// The start of the day `offset` calendar days from the day holding `date`.
-    func startOfDay(_ offset: Int, from date: Date) -> Date {
+    public func startOfDay(_ offset: Int, from date: Date) -> Date {
         let start = startOfDay(for: date)
         guard offset != 0 else { return start }
         let moved = self.date(byAdding: .day, value: offset, to: start) ?? start
@@ -21,7 +21,7 @@ extension Calendar {
     ///
     /// Hour 24 is the start of the next day. A clock time skipped by a DST change resolves to the
     /// valid moment Foundation picks (01:30 on a London spring-forward day is 02:30 BST).
-    func date(hour: Int, minute: Int, second: Int = 0, on day: Date) -> Date {
+    public func date(hour: Int, minute: Int, second: Int = 0, on day: Date) -> Date {
         if hour >= 24 { return startOfDay(1, from: day) }
         var components = dateComponents([.year, .month, .day], from: day)
         components.hour = hour
@@ -32,14 +32,14 @@ extension Calendar {
 }
 
 /// How "about" widens a band.
-enum Widening: Sendable {
+public enum Widening: Sendable {
     /// By a fixed number of seconds each side.
     case seconds(TimeInterval)
     /// By whole calendar days each side.
     case days(Int)
 
     /// `band` widened on both ends.
-    func widen(_ band: TimeBand, calendar: Calendar) -> TimeBand {
+    public func widen(_ band: TimeBand, calendar: Calendar) -> TimeBand {
         switch self {
         case .seconds(let seconds):
             return TimeBand(

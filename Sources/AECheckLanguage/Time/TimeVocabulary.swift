@@ -1,11 +1,11 @@
 import Foundation
 
 /// A unit a quantity of time is counted in.
-enum TimeUnit: Sendable {
+public enum TimeUnit: Sendable {
     case second, minute, hour, day, week, month, year
 
     /// `value` of this unit as a calendar span.
-    func span(_ value: Double) -> CalendarSpan {
+    public func span(_ value: Double) -> CalendarSpan {
         switch self {
         case .second: return CalendarSpan(seconds: value)
         case .minute: return CalendarSpan(seconds: value * 60)
@@ -19,13 +19,13 @@ enum TimeUnit: Sendable {
 }
 
 /// A part of a day named in words ("morning", "tonight").
-enum DayPart: Sendable {
+public enum DayPart: Sendable {
     case morning, afternoon, evening, night, tonight
 }
 
 /// The fixed words the time grammar knows.
-enum TimeVocabulary {
-    static let units: [String: TimeUnit] = [
+public enum TimeVocabulary: Sendable {
+    public static let units: [String: TimeUnit] = [
         "sec": .second, "secs": .second, "second": .second, "seconds": .second,
         "min": .minute, "mins": .minute, "minute": .minute, "minutes": .minute,
         "h": .hour, "hr": .hour, "hrs": .hour, "hour": .hour, "hours": .hour,
@@ -35,28 +35,28 @@ enum TimeVocabulary {
         "yr": .year, "yrs": .year, "year": .year, "years": .year,
     ]
 
-    static let approximators: Set<String> = [
+    public static let approximators: Set<String> = [
         "about", "around", "roughly", "approx", "approximately", "maybe", "circa", "perhaps", "probably",
         "abt",
     ]
 
-    static let leads: Set<String> = [
+    public static let leads: Set<String> = [
         "since", "from", "at", "on", "started", "starting", "start", "began", "begun", "beginning", "when",
     ]
 
-    static let startVerbs: Set<String> = ["started", "began", "begun", "starts", "start"]
+    public static let startVerbs: Set<String> = ["started", "began", "begun", "starts", "start"]
 
-    static let parts: [String: DayPart] = [
+    public static let parts: [String: DayPart] = [
         "morning": .morning, "afternoon": .afternoon, "evening": .evening, "night": .night,
     ]
 
     /// Weekday names mapped to `Calendar` weekday numbers (Sunday = 1).
-    static let weekdays: [String: Int] = [
+    public static let weekdays: [String: Int] = [
         "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
     ]
 
     /// Abbreviations, accepted only in whole answers ("sat" and "sun" are ordinary words in sentences).
-    static let weekdayAbbreviations: [String: Int] = [
+    public static let weekdayAbbreviations: [String: Int] = [
         "sun": 1, "mon": 2, "tue": 3, "tues": 3, "wed": 4, "thu": 5, "thur": 5, "thurs": 5, "fri": 6,
         "sat": 7,
     ]
@@ -91,7 +91,7 @@ enum TimeVocabulary {
     }()
 
     /// Whether a phrase can begin at `token`; a cheap filter before trying the grammar.
-    static func canStartPhrase(_ token: TimeToken) -> Bool {
+    public static func canStartPhrase(_ token: TimeToken) -> Bool {
         switch token.kind {
         case .number, .iso: return true
         case .symbol(let symbol): return symbol == "~"
@@ -100,7 +100,7 @@ enum TimeVocabulary {
     }
 
     /// The value of a number word ("seven", "thirty", "forty-five"), or nil.
-    static func number(_ word: String) -> Double? {
+    public static func number(_ word: String) -> Double? {
         if let value = ones[word] ?? tens[word] { return value }
         guard word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let pieces = word.split(separator: "-")
@@ -111,16 +111,16 @@ enum TimeVocabulary {
     }
 
     /// Whether `word` is a tens word that a ones word may follow ("twenty five").
-    static func isTens(_ word: String) -> Bool { tens[word] != nil }
+    public static func isTens(_ word: String) -> Bool { tens[word] != nil }
 
     /// The value of a ones word below ten, for "twenty five".
-    static func digitWord(_ word: String) -> Double? {
+    public static func digitWord(_ word: String) -> Double? {
         guard let value = ones[word], value < 10 else { return nil }
         return value
     }
 
     /// The index after an approximating word ("about", "~", "approx.") at `index`, or nil.
-    static func approximatorEnd(in tokens: [TimeToken], at index: Int) -> Int? {
+    public static func approximatorEnd(in tokens: [TimeToken], at index: Int) -> Int? {
         guard index < tokens.count else { return nil }
         switch tokens[index].kind {
         case .symbol("~"):
@@ -136,7 +136,7 @@ enum TimeVocabulary {
     }
 
     /// The index after a trailing approximation ("ish", "-ish", "or so") at `index`, or nil.
-    static func approximateSuffixEnd(in tokens: [TimeToken], at index: Int) -> Int? {
+    public static func approximateSuffixEnd(in tokens: [TimeToken], at index: Int) -> Int? {
         guard index < tokens.count else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1].word : nil
         switch tokens[index].kind {

@@ -3,7 +3,7 @@ import Foundation
 extension PhraseParser {
     /// Reads an ISO 8601 stamp: a date is the whole day, a date-time an instant (in the context
     /// time zone unless the stamp carries an offset).
-    func iso(_ stamp: ISOStamp, at index: Int) -> Step<Reading> {
+    public func iso(_ stamp: ISOStamp, at index: Int) -> Step<Reading> {
         var calendar = self.calendar
         if let offset = stamp.offsetSeconds {
             guard let zone = TimeZone(secondsFromGMT: offset) else {

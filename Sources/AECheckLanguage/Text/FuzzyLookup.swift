@@ -6,7 +6,7 @@ import Foundation
 /// typo tolerance grows with the number of distinct words, not with the text length.
 /// Example: `var lookup = FuzzyLookup(lexicon: lexicon, blocked: cueWords)`;
 /// `lookup.targets(of: "sparkels")` gives the word index of "sparkles".
-struct FuzzyLookup {
+public struct FuzzyLookup: Sendable {
     private let lexicon: Lexicon
     private let blocked: Set<String>
     private var memo: [String: [Int]] = [:]
@@ -14,7 +14,7 @@ struct FuzzyLookup {
     /// Creates an empty memo over `lexicon`; words in `blocked` are never corrected.
     ///
     /// Example: `FuzzyLookup(lexicon: lexicon, blocked: ["not"])`.
-    init(lexicon: Lexicon, blocked: Set<String>) {
+    public init(lexicon: Lexicon, blocked: Set<String>) {
         self.lexicon = lexicon
         self.blocked = blocked
     }
@@ -24,7 +24,7 @@ struct FuzzyLookup {
     /// Exact (plural-tolerant) equals are not included. Short words, words with digits,
     /// cue words and common words give an empty list.
     /// Example: `lookup.targets(of: "whistl")` contains "whistle" when the lexicon has it.
-    mutating func targets(of word: String) -> [Int] {
+    public mutating func targets(of word: String) -> [Int] {
         if let known = memo[word] { return known }
         let found = compute(word)
         memo[word] = found

@@ -6,7 +6,7 @@ extension SymptomMatcher {
     /// Calls `finder` once per sentence that holds a span, with the sentence's range from its
     /// first to its last word; ranges outside that sentence are ignored.
     /// Example: "sparkles 20 minutes after it started" attaches the time phrase to sparkles.
-    static func timeRanges(
+    public static func timeRanges(
         for spans: [PhraseSpan], tokens: [Token], text: String,
         finder: (String, Range<String.Index>) -> [Range<String.Index>]
     ) -> [Range<String.Index>?] {

@@ -5,11 +5,11 @@ import Foundation
 /// They are function words and frequent short words, not medical terms; a text word in this
 /// list is only ever matched exactly. Words of four letters or fewer are exact-only anyway.
 /// Example: `CommonWords.all.contains("later")` is `true`, so "later" never becomes a lexicon word "lather".
-enum CommonWords {
+public enum CommonWords: Sendable {
     /// The normalised (lowercase, apostrophe-free) words.
     ///
     /// Example: `CommonWords.all.contains("there")`.
-    static let all: Set<String> = [
+    public static let all: Set<String> = [
         "about", "above", "after", "again", "against", "almost", "along", "already", "also", "although",
         "always", "among", "another", "anyone", "anything", "around", "because", "become", "been",
         "before", "behind", "being", "below", "beside", "besides", "better", "between", "beyond",

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One lexical piece of a time answer, with where it sits in the original text.
-struct TimeToken: Sendable {
+public struct TimeToken: Sendable {
     /// What the piece is.
-    enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         /// Letters (lowercased); may hold inner apostrophes and hyphens ("forty-five", "it's").
         case word(String)
         /// Digits, possibly with inner ':' or '.' separators ("10:30", "1.5").
@@ -14,33 +14,33 @@ struct TimeToken: Sendable {
         case symbol(Character)
     }
 
-    var kind: Kind
-    var range: Range<String.Index>
+    public var kind: Kind
+    public var range: Range<String.Index>
 
     /// The word, if the token is one.
-    var word: String? {
+    public var word: String? {
         if case .word(let word) = kind { return word }
         return nil
     }
 }
 
 /// The fields of an ISO 8601 stamp as written, not yet validated.
-struct ISOStamp: Sendable, Equatable {
-    var text: String
-    var year: Int
-    var month: Int
-    var day: Int
-    var hour: Int?
-    var minute: Int?
-    var second: Int?
+public struct ISOStamp: Sendable, Equatable {
+    public var text: String
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int?
+    public var minute: Int?
+    public var second: Int?
     /// Seconds east of UTC when the stamp carries an offset or "Z".
-    var offsetSeconds: Int?
+    public var offsetSeconds: Int?
 }
 
 /// Splits text into `TimeToken`s in one pass over its UTF-8 bytes.
-enum TimeTokenizer {
+public enum TimeTokenizer: Sendable {
     /// Tokenizes `text`; whitespace separates tokens and is dropped.
-    static func tokenize(_ text: String) -> [TimeToken] {
+    public static func tokenize(_ text: String) -> [TimeToken] {
         let bytes = Array(text.utf8)
         var indices = Array(text.utf8.indices)
         indices.append(text.endIndex)

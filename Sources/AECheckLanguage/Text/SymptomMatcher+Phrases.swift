@@ -3,17 +3,17 @@ import Foundation
 /// A lexicon phrase found at tokens `start..<end`.
 ///
 /// Example: "out of tune" at the start of a text gives `start == 0, end == 3`.
-struct PhraseSpan: Sendable {
-    var phraseID: Int
-    var start: Int
-    var end: Int
+public struct PhraseSpan: Sendable {
+    public var phraseID: Int
+    public var start: Int
+    public var end: Int
     /// How many words needed typo tolerance.
-    var correctedWords: Int
+    public var correctedWords: Int
     /// How many filler words sit inside the span between the phrase's words.
-    var gapWords: Int = 0
+    public var gapWords: Int = 0
 
     /// The number of the phrase's own words in the span.
-    var phraseWords: Int { end - start - gapWords }
+    public var phraseWords: Int { end - start - gapWords }
 }
 
 extension SymptomMatcher {
@@ -22,7 +22,7 @@ extension SymptomMatcher {
     /// Overlaps prefer more phrase words, then fewer gap words, then fewer corrected words,
     /// then the earlier span, then the earlier lexicon entry. Phrases never span punctuation.
     /// Example: "swollen lips" wins over "swollen" alone when both are in the lexicon.
-    func phraseSpans(in tokens: [Token], fuzzy: inout FuzzyLookup) -> [PhraseSpan] {
+    public func phraseSpans(in tokens: [Token], fuzzy: inout FuzzyLookup) -> [PhraseSpan] {
         let variants = tokens.map { WordForms.variants(of: $0.norm) }
         var candidates: [PhraseSpan] = []
         for start in tokens.indices {

@@ -3,15 +3,15 @@ import Foundation
 /// One lexicon phrase, normalised for matching.
 ///
 /// Example: "Out of tune" gives `wordIDs` for "out", "of", "tune".
-struct CompiledPhrase: Sendable {
+public struct CompiledPhrase: Sendable {
     /// The caller's phrase, as given.
-    var phrase: String
+    public var phrase: String
     /// The finding it names.
-    var findingID: String
+    public var findingID: String
     /// Indices into ``Lexicon/words`` for each word of the phrase.
-    var wordIDs: [Int]
+    public var wordIDs: [Int]
     /// The position of the entry in the caller's list (earlier wins ties).
-    var order: Int
+    public var order: Int
 }
 
 /// The lexicon, precomputed once per matcher: phrases indexed by their first word.
@@ -19,29 +19,29 @@ struct CompiledPhrase: Sendable {
 /// Each distinct phrase word is stored once with its plural variants and its letters, so a
 /// text word can be compared against the whole vocabulary cheaply.
 /// Example: `Lexicon(entries: [LexiconEntry(phrase: "sparkles", findingID: "u")], fuzzyBlocked: [])`.
-struct Lexicon: Sendable {
+public struct Lexicon: Sendable {
     /// Every phrase with at least one word.
-    var phrases: [CompiledPhrase] = []
+    public var phrases: [CompiledPhrase] = []
     /// Distinct phrase words (normalised).
-    var words: [String] = []
+    public var words: [String] = []
     /// Plural variants of each word in ``words``.
-    var wordVariants: [[String]] = []
+    public var wordVariants: [[String]] = []
     /// Letters of each word in ``words``, for edit distance.
-    var wordScalars: [[Unicode.Scalar]] = []
+    public var wordScalars: [[Unicode.Scalar]] = []
     /// Whether a word may be reached by typo correction (false for cue and common words).
-    var wordFuzzy: [Bool] = []
+    public var wordFuzzy: [Bool] = []
     /// Word indices grouped by letter count, for fuzzy lookup.
-    var wordsByLength: [Int: [Int]] = [:]
+    public var wordsByLength: [Int: [Int]] = [:]
     /// Phrase indices keyed by every plural variant of their first word.
-    var phrasesByFirstVariant: [String: [Int]] = [:]
+    public var phrasesByFirstVariant: [String: [Int]] = [:]
     /// Phrase indices keyed by the word index of their first word.
-    var phrasesByFirstWord: [Int: [Int]] = [:]
+    public var phrasesByFirstWord: [Int: [Int]] = [:]
 
     /// Compiles `entries`; `fuzzyBlocked` lists normalised words that must match exactly.
     ///
     /// Entries whose phrase has no words are dropped.
     /// Example: `Lexicon(entries: entries, fuzzyBlocked: ["not"])`.
-    init(entries: [LexiconEntry], fuzzyBlocked: Set<String>) {
+    public init(entries: [LexiconEntry], fuzzyBlocked: Set<String>) {
         var wordIndex: [String: Int] = [:]
         for (order, entry) in entries.enumerated() {
             let normalised = Tokenizer.words(of: entry.phrase)

@@ -57,7 +57,7 @@ public struct TimeContext: Sendable {
 
     /// A context with a matcher already made from `anchorPhrases` (an interview makes one for
     /// all its answers).
-    init(
+    public init(
         now: Date, timeZone: TimeZone, anchors: [String: TimeBand], anchorPhrases: [String: String],
         anchorMatcher: AnchorMatcher
     ) {

@@ -6,7 +6,7 @@ import Foundation
 /// Readings are past-biased and deterministic: `now` and the time zone come from the context.
 ///
 ///     let result = TimeParser.parse("about 2 hours ago", in: context)
-public enum TimeParser {
+public enum TimeParser: Sendable {
     /// Parses a whole answer ("10:30", "2 hours ago", ...).
     ///
     /// Case-insensitive; surrounding whitespace and a final period are ignored. Leading words such as
@@ -62,7 +62,7 @@ public enum TimeParser {
     }
 
     /// `text` without surrounding whitespace and final periods.
-    static func trim(_ text: String) -> String {
+    public static func trim(_ text: String) -> String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines, ascii: isSpace)
         while trimmed.hasSuffix(".") {

@@ -3,14 +3,14 @@ import Foundation
 /// How one phrase span is read in its context.
 ///
 /// Example: "no fizz" reads `status == .absent, statusCue == "no"`.
-struct ClauseReading: Sendable {
-    var status: MatchStatus = .present
+public struct ClauseReading: Sendable {
+    public var status: MatchStatus = .present
     /// The negation or uncertainty cue that set `status`.
-    var statusCue: String?
+    public var statusCue: String?
     /// Whether `status` came from a cue before the span (so a following list item shares it).
-    var fromCueBefore = false
+    public var fromCueBefore = false
     /// The other-person cue that owns the span, if any.
-    var otherPersonCue: String?
+    public var otherPersonCue: String?
 }
 
 /// Reads negation, uncertainty and other-person cues around each phrase span (NegEx style).
@@ -19,21 +19,21 @@ struct ClauseReading: Sendable {
 /// scope-ending words. A cue's reading also flows along a list ("no fizz, glow or humming").
 /// Other-person cues last to the end of the sentence or until a first-person word.
 /// Example: `ContextReader(tokens:spans:spanAt:hits:joiners:).readings()`.
-struct ContextReader {
+public struct ContextReader: Sendable {
     /// The most words allowed between a cue and the phrase it governs.
-    static let maxGap = 5
+    public static let maxGap = 5
 
-    let tokens: [Token]
-    let spans: [PhraseSpan]
-    let spanAt: [Int]
-    let hits: [CueHit]
-    let joiners: Set<String>
+    public let tokens: [Token]
+    public let spans: [PhraseSpan]
+    public let spanAt: [Int]
+    public let hits: [CueHit]
+    public let joiners: Set<String>
     private let hitAt: [Int]
 
     /// Indexes the cue hits by token.
     ///
     /// Example: `ContextReader(tokens: t, spans: s, spanAt: a, hits: h, joiners: ["or"])`.
-    init(tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>) {
+    public init(tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>) {
         self.tokens = tokens
         self.spans = spans
         self.spanAt = spanAt
@@ -50,7 +50,7 @@ struct ContextReader {
     ///
     /// Uncertainty wins over negation; a cue before the span wins over one after it.
     /// Example: "not sure if it's sparkles" reads sparkles as `.unknown`.
-    func readings() -> [ClauseReading] {
+    public func readings() -> [ClauseReading] {
         let owners = otherPersonOwners()
         var result: [ClauseReading] = []
         result.reserveCapacity(spans.count)

@@ -1,12 +1,12 @@
 import Foundation
 
 /// A wall-clock time of day, 24-hour.
-struct ClockTime: Equatable, CustomStringConvertible {
-    var hour: Int
-    var minute: Int
+public struct ClockTime: Equatable, CustomStringConvertible, Sendable {
+    public var hour: Int
+    public var minute: Int
 
     /// "HH:mm", zero-padded.
-    var description: String {
+    public var description: String {
         func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(padded(hour)):\(padded(minute))"
     }
@@ -15,7 +15,7 @@ struct ClockTime: Equatable, CustomStringConvertible {
 extension PhraseParser {
     /// Reads a clock time, optionally followed by a day ("3pm yesterday"); a bare clock time is its
     /// latest past occurrence, with the day before as the alternative.
-    func clockExpression(at index: Int) -> Step<Reading> {
+    public func clockExpression(at index: Int) -> Step<Reading> {
         let clock: ClockTime
         let end: Int
         switch clockTime(at: index, hint: nil) {
@@ -52,7 +52,7 @@ extension PhraseParser {
 
     /// Reads "10:30", "10.30", "10:30 pm", "3pm", "3 p.m.", "noon", "midnight", "8 in the evening",
     /// and a bare hour when `hint` names a part of day ("yesterday evening at 8").
-    func clockTime(at index: Int, hint: DayPart?) -> Step<ClockTime> {
+    public func clockTime(at index: Int, hint: DayPart?) -> Step<ClockTime> {
         guard index < tokens.count else { return .none }
         switch tokens[index].kind {
         case .word("noon"), .word("midday"): return .matched(ClockTime(hour: 12, minute: 0), next: index + 1)

@@ -6,8 +6,8 @@ import Foundation
 /// For text in exactly that form, with a real date and time (years 1900 to 9999), it gives
 /// the same instant as `ISO8601DateFormatter` with `.withInternetDateTime`; for anything else
 /// it gives nil and the caller uses the formatter.
-enum UTCInstant {
-    static func parse(_ text: some StringProtocol) -> Date? {
+public enum UTCInstant: Sendable {
+    public static func parse(_ text: some StringProtocol) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),

@@ -6,7 +6,7 @@ extension SymptomMatcher {
     /// Rank: the patient's mentions before someone else's, then present, unknown, absent;
     /// among equals, the first span wins.
     /// Example: "no glow ... actually a glow" keeps the second, present mention.
-    static func strongestPerFinding(spans: [PhraseSpan], readings: [ClauseReading], lexicon: Lexicon) -> [Int] {
+    public static func strongestPerFinding(spans: [PhraseSpan], readings: [ClauseReading], lexicon: Lexicon) -> [Int] {
         var best: [String: Int] = [:]
         for index in spans.indices {
             let finding = lexicon.phrases[spans[index].phraseID].findingID

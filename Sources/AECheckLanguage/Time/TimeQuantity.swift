@@ -1,27 +1,27 @@
 import Foundation
 
 /// An amount of time in calendar terms, so day and month steps follow the local calendar.
-struct CalendarSpan: Sendable, Equatable {
-    var months: Double = 0
-    var days: Double = 0
-    var seconds: Double = 0
+public struct CalendarSpan: Sendable, Equatable {
+    public var months: Double = 0
+    public var days: Double = 0
+    public var seconds: Double = 0
 
-    static func + (lhs: CalendarSpan, rhs: CalendarSpan) -> CalendarSpan {
+    public static func + (lhs: CalendarSpan, rhs: CalendarSpan) -> CalendarSpan {
         CalendarSpan(
             months: lhs.months + rhs.months, days: lhs.days + rhs.days, seconds: lhs.seconds + rhs.seconds)
     }
 
     /// Length in seconds, counting a day as 24 hours and a month as 30 days.
-    var approximateSeconds: Double { (months * 30 + days) * 86_400 + seconds }
+    public var approximateSeconds: Double { (months * 30 + days) * 86_400 + seconds }
 
     /// Whether the span counts whole days or months (which need calendar arithmetic).
-    var usesCalendar: Bool { months != 0 || days != 0 }
+    public var usesCalendar: Bool { months != 0 || days != 0 }
 
     /// `date` moved by this span, forwards (`sign` 1) or backwards (`sign` -1).
     ///
     /// Whole months and days step the calendar (keeping the local clock time across DST);
     /// fractions fall back to fixed lengths.
-    func applied(to date: Date, sign: Int, calendar: Calendar) -> Date {
+    public func applied(to date: Date, sign: Int, calendar: Calendar) -> Date {
         let wholeMonths = months.rounded(.towardZero)
         let allDays = days + (months - wholeMonths) * 30
         let wholeDays = allDays.rounded(.towardZero)
@@ -38,16 +38,16 @@ struct CalendarSpan: Sendable, Equatable {
 }
 
 /// A possibly vague amount of time: "2 hours" (low == high) or "a few minutes" (2...10 minutes).
-struct TimeQuantity: Sendable {
-    var low: CalendarSpan
-    var high: CalendarSpan
+public struct TimeQuantity: Sendable {
+    public var low: CalendarSpan
+    public var high: CalendarSpan
 
     /// The middle of the amount in seconds.
-    var nominalSeconds: Double { (low.approximateSeconds + high.approximateSeconds) / 2 }
+    public var nominalSeconds: Double { (low.approximateSeconds + high.approximateSeconds) / 2 }
 
     /// How far "about" widens a band built from this amount: a quarter of the amount, at least five
     /// minutes, or at least one calendar day when the amount counts days.
-    var approximation: Widening {
+    public var approximation: Widening {
         let quarter = nominalSeconds / 4
         if high.usesCalendar {
             return .days(max(1, Int((quarter / 86_400).rounded())))
@@ -57,20 +57,20 @@ struct TimeQuantity: Sendable {
 }
 
 /// Reads amounts of time ("2 hours", "an hour and a half", "a few minutes", "1 hour 20 minutes").
-struct QuantityReader {
+public struct QuantityReader: Sendable {
     private enum Amount {
         case exact(Double)
         case few, couple, several
     }
 
-    let tokens: [TimeToken]
+    public let tokens: [TimeToken]
 
     private func word(_ index: Int) -> String? {
         index < tokens.count ? tokens[index].word : nil
     }
 
     /// The quantity starting at `index` and the index after it, or nil.
-    func quantity(at index: Int) -> (TimeQuantity, Int)? {
+    public func quantity(at index: Int) -> (TimeQuantity, Int)? {
         guard let (amount, unitIndex) = amount(at: index, allowArticle: true),
             let unit = word(unitIndex).flatMap({ TimeVocabulary.units[$0] })
         else { return nil }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Finds the caller's anchor phrases ("the session started") in a token stream, longest first.
-struct AnchorMatcher {
+public struct AnchorMatcher: Sendable {
     /// One phrase as words, with the anchor id it names.
-    struct Entry {
+    public struct Entry: Sendable {
         var words: [String]
         var id: String
         var phrase: String
@@ -11,7 +11,7 @@ struct AnchorMatcher {
 
     private let entries: [Entry]
 
-    init(_ phrases: [String: String]) {
+    public init(_ phrases: [String: String]) {
         entries =
             phrases.compactMap { phrase, id -> Entry? in
                 let words = TimeTokenizer.tokenize(phrase).compactMap(\.word)
@@ -21,7 +21,7 @@ struct AnchorMatcher {
     }
 
     /// The longest phrase starting at `index` and the index after it, or nil.
-    func match(in tokens: [TimeToken], at index: Int) -> (Entry, Int)? {
+    public func match(in tokens: [TimeToken], at index: Int) -> (Entry, Int)? {
         for entry in entries where index + entry.words.count <= tokens.count {
             var matches = true
             for (offset, word) in entry.words.enumerated() where tokens[index + offset].word != word {

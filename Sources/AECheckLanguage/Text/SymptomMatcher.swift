@@ -14,10 +14,10 @@ import Foundation
 /// matcher.match("No fizz.").first?.status  // .absent
 /// ```
 public struct SymptomMatcher: Sendable {
-    let lexicon: Lexicon
-    let cueIndex: CueIndex
+    public let lexicon: Lexicon
+    public let cueIndex: CueIndex
     /// Normalised filler words that may sit inside a phrase (never one-word cues).
-    let gapWords: Set<String>
+    public let gapWords: Set<String>
 
     /// Precomputes the lexicon and cues; reuse one matcher for many texts.
     ///

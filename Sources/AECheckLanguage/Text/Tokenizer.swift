@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Ordered: a later case always ends everything an earlier case ends.
 /// Example: in "fizz, glow" the token "glow" has `.comma` before it.
-enum Boundary: Int, Comparable, Sendable {
+public enum Boundary: Int, Comparable, Sendable {
     /// Only spaces or ignorable symbols.
     case none = 0
     /// A comma: ends a clause but may sit inside a list.
@@ -14,22 +14,22 @@ enum Boundary: Int, Comparable, Sendable {
     /// `. ! ? ;`, an ellipsis or a line break: ends a sentence.
     case sentence = 3
 
-    static func < (lhs: Boundary, rhs: Boundary) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: Boundary, rhs: Boundary) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// One word of the input, normalised for matching.
 ///
 /// `norm` is lowercase with apostrophes removed; "cannot" becomes "cant".
 /// Example: "Can't" gives `norm == "cant"`.
-struct Token: Sendable {
+public struct Token: Sendable {
     /// The normalised word.
-    var norm: String
+    public var norm: String
     /// The span of the word in the original text.
-    var range: Range<String.Index>
+    public var range: Range<String.Index>
     /// The strongest punctuation between the previous token and this one.
-    var boundaryBefore: Boundary
+    public var boundaryBefore: Boundary
     /// The index of the sentence this token belongs to.
-    var sentence: Int
+    public var sentence: Int
 }
 
 /// Splits text into normalised word tokens with their original ranges.
@@ -37,17 +37,17 @@ struct Token: Sendable {
 /// Letters and digits form words; apostrophes inside words are dropped; everything else
 /// separates words, and `, : . ; ! ?` (and line breaks) are recorded as boundaries.
 /// Example: `Tokenizer.tokenize("No fizz.").map(\.norm) == ["no", "fizz"]`.
-enum Tokenizer {
+public enum Tokenizer: Sendable {
     /// Tokenizes `text`, in linear time.
     ///
     /// Never fails: any character that is not part of a word is treated as a separator.
     /// Example: `Tokenizer.tokenize("can't, cannot").map(\.norm) == ["cant", "cant"]`.
-    static func tokenize(_ text: String) -> [Token] {
+    public static func tokenize(_ text: String) -> [Token] {
         text.utf8.allSatisfy({ $0 < 0x80 }) ? tokenize(ascii: text) : tokenize(characters: text)
     }
 
     /// `tokenize`, character by character (any text).
-    static func tokenize(characters text: String) -> [Token] {
+    public static func tokenize(characters text: String) -> [Token] {
         var tokens: [Token] = []
         var start: String.Index?
         var end = text.startIndex
@@ -82,7 +82,7 @@ enum Tokenizer {
     /// `'`, and the line breaks are LF, VT, FF and CR (a CR LF pair is one character, but as
     /// both bytes end a sentence and neither is part of a word, reading them one by one gives
     /// the same boundary).
-    static func tokenize(ascii text: String) -> [Token] {
+    public static func tokenize(ascii text: String) -> [Token] {
         let bytes = Array(text.utf8)
         let utf8 = text.utf8
         var tokens: [Token] = []
@@ -145,7 +145,7 @@ enum Tokenizer {
     /// Normalises a caller-supplied phrase or cue into its word sequence, ignoring punctuation.
     ///
     /// Example: `Tokenizer.words(of: "Don’t have") == ["dont", "have"]`.
-    static func words(of phrase: String) -> [String] {
+    public static func words(of phrase: String) -> [String] {
         tokenize(phrase).map(\.norm)
     }
 
