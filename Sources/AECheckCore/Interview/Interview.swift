@@ -78,8 +78,17 @@ public struct Interview: Sendable {
         let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
             phrases.map { LexiconEntry(phrase: $0, findingID: id) }
         }
+        let combinations = knowledge.combinations.sorted { $0.key < $1.key }.flatMap { id, combinations in
+            combinations.map { LexiconEntry(combination: $0, findingID: id) }
+        }
+        var irregular: [String: String] = [:]
+        for pair in knowledge.list("irregular-forms") {
+            let sides = pair.pieces("=").map { $0.trimmingWhitespace() }
+            if sides.count == 2 { irregular[sides[0]] = sides[1] }
+        }
         return SymptomMatcher(
-            entries: entries,
+            entries: entries + combinations,
+            forms: WordForms(irregular: irregular, keep: Set(knowledge.list("own-forms"))),
             cues: MatcherCues(
                 negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
                 uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),

@@ -56,7 +56,7 @@ public struct ContextReader: Sendable {
         result.reserveCapacity(spans.count)
         for (index, span) in spans.enumerated() {
             var reading = ClauseReading(otherPersonCue: owners[index])
-            if let hit = cueBefore(span) {
+            if let hit = cueInside(span) ?? cueBefore(span) {
                 reading.status = hit.kind == .uncertainty ? .unknown : .absent
                 reading.statusCue = hit.cue
                 reading.fromCueBefore = true
@@ -79,6 +79,19 @@ public struct ContextReader: Sendable {
             result.append(reading)
         }
         return result
+    }
+
+    /// An uncertainty or negation cue between a combination's two parts ("throat is not
+    /// swollen", "lips maybe a bit puffy"); uncertainty wins.
+    private func cueInside(_ span: PhraseSpan) -> CueHit? {
+        guard let interior = span.interior else { return nil }
+        var negation: CueHit?
+        for position in interior where hitAt[position] >= 0 {
+            let hit = hits[hitAt[position]]
+            if hit.kind == .uncertainty { return hit }
+            if hit.kind == .negationBefore, negation == nil { negation = hit }
+        }
+        return negation
     }
 
     /// The nearest uncertainty cue before the span, else the nearest negation cue, in scope.

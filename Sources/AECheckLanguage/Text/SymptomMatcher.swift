@@ -19,14 +19,18 @@ public struct SymptomMatcher: Sendable {
     /// Normalised filler words that may sit inside a phrase (never one-word cues).
     public let gapWords: Set<String>
 
+    /// The most other words allowed between the two parts of a combination.
+    public static let combinationGap = 4
+
     /// Precomputes the lexicon and cues; reuse one matcher for many texts.
     ///
-    /// Building costs time proportional to the total size of `entries` and `cues`.
+    /// Building costs time proportional to the total size of `entries` and `cues`. `forms`
+    /// carries the caller's irregular word forms.
     /// Example: `SymptomMatcher(entries: entries, cues: cues)`.
-    public init(entries: [LexiconEntry], cues: MatcherCues) {
+    public init(entries: [LexiconEntry], forms: WordForms = WordForms(), cues: MatcherCues) {
         let cueIndex = CueIndex(cues)
         self.cueIndex = cueIndex
-        self.lexicon = Lexicon(entries: entries, fuzzyBlocked: cueIndex.cueWords)
+        self.lexicon = Lexicon(entries: entries, fuzzyBlocked: cueIndex.cueWords, forms: forms)
         // A one-word cue ("not", "no", "maybe") is never skipped as filler.
         let oneWordCues = [cues.negationBefore, cues.negationAfter, cues.uncertainty, cues.otherPerson, cues.scopeEnds]
             .joined().map { Tokenizer.words(of: $0) }.filter { $0.count == 1 }.map { $0[0] }
@@ -51,10 +55,17 @@ public struct SymptomMatcher: Sendable {
         let spans = phraseSpans(in: tokens, fuzzy: &fuzzy)
         guard !spans.isEmpty else { return [] }
         var spanAt = [Int](repeating: -1, count: tokens.count)
+        var usable = [Bool](repeating: true, count: tokens.count)
         for (index, span) in spans.enumerated() {
-            for position in span.start..<span.end { spanAt[position] = index }
+            for position in span.start..<span.end where !(span.interior?.contains(position) ?? false) {
+                spanAt[position] = index
+                usable[position] = false
+            }
+            // The words between a combination's parts belong to it, but a cue there governs it
+            // ("my throat is not swollen").
+            for position in span.interior ?? 0..<0 { spanAt[position] = index }
         }
-        let hits = cueIndex.hits(in: tokens, usable: { spanAt[$0] < 0 })
+        let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })
         let context = ContextReader(
             tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners)
         let readings = context.readings()
