@@ -46,7 +46,7 @@ public struct SymptomMatcher: Sendable {
     /// gets the nearest of them. Pass `{ _, _ in [] }` (the default) to skip.
     /// Example: `matcher.match("sparkles yesterday", timeFinder: finder)[0].timeRange`.
     public func match(
-        _ text: String,
+        _ text: String, reporter: Reporter = .patient,
         timeFinder: (String, Range<String.Index>) -> [Range<String.Index>] = { _, _ in [] }
     ) -> [TextMatch] {
         let tokens = Tokenizer.tokenize(text)
@@ -67,7 +67,7 @@ public struct SymptomMatcher: Sendable {
         }
         let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })
         let context = ContextReader(
-            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners)
+            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter)
         let readings = context.readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
         let times = Self.timeRanges(
@@ -77,12 +77,15 @@ public struct SymptomMatcher: Sendable {
             let reading = readings[index]
             let phrase = lexicon.phrases[span.phraseID]
             let range = tokens[span.start].range.lowerBound..<tokens[span.end - 1].range.upperBound
-            return TextMatch(
+            var match = TextMatch(
                 findingID: phrase.findingID, status: reading.status,
                 aboutSomeoneElse: reading.otherPersonCue != nil, range: range,
                 matchedText: String(text[range]), phrase: phrase.phrase,
-                cue: reading.statusCue ?? reading.otherPersonCue, timeRange: times[offset],
+                cue: reading.statusCue ?? reading.temporalCue ?? reading.otherPersonCue, timeRange: times[offset],
                 corrected: span.correctedWords > 0)
+            match.temporality = reading.temporality
+            match.resolved = reading.resolved
+            return match
         }
     }
 }
