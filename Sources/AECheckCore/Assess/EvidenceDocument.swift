@@ -98,9 +98,13 @@ public enum EvidenceDocument {
             guard let text = text as? String else {
                 throw Failure(field: "text", message: "must be a string")
             }
-            evidence.add(
-                understood: interview.understand(
-                    text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter))
+            let understood = interview.understand(
+                text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter)
+            evidence.add(understood: understood)
+            evidence.someoneElseEmergency = understood.contains { match, _ in
+                match.aboutSomeoneElse && match.temporality == .current && match.status == .present
+                    && knowledge.findings[match.findingID]?.groups.contains("emergency") == true
+            }
             // Words no match explains are never "nothing wrong": the care team must hear them.
             evidence.notUnderstood = interview.notUnderstood(text, now: now, timeZone: timeZone)
             if !evidence.notUnderstood.isEmpty { evidence.facts["words-not-understood"] = .bool(true) }

@@ -32,8 +32,10 @@ enum AssessCommand {
                 io.write(OutcomeJSON.render(outcome, evidence: evidence, knowledge: knowledge) + "\n")
             } else {
                 let audience = Audience(rawValue: arguments.values["--mode"] ?? "patient") ?? .patient
+                let other = evidence.someoneElseEmergency ? knowledge.text("someone-else-emergency", for: audience) : ""
                 io.write(
-                    Renderer(knowledge: knowledge, audience: audience, colour: io.colour).render(outcome))
+                    (other.isEmpty ? "" : other + "\n")
+                        + Renderer(knowledge: knowledge, audience: audience, colour: io.colour).render(outcome))
             }
             return 0
         }
@@ -70,6 +72,7 @@ enum OutcomeJSON {
             "openQuestions": outcome.openQuestions,
             "findings": findings,
             "notUnderstood": evidence.notUnderstood,
+            "someoneElseEmergency": evidence.someoneElseEmergency,
             "knowledgeHash": knowledge.hash,
         ]
         let data =

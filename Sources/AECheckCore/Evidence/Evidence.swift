@@ -100,6 +100,8 @@ public struct Evidence: Hashable, Sendable {
     public var anchors: [String: AnchorValue]
     /// Parts of the free text that no match explains, as typed (`assess`).
     public var notUnderstood: [String] = []
+    /// Whether the free text gave an emergency sign of someone who is not the patient.
+    public var someoneElseEmergency = false
 
     /// Creates evidence.
     public init(

@@ -333,7 +333,13 @@ extension Interview {
                 if !unplaced.isEmpty {
                     parts.append("I could not place: \"" + unplaced.joined(separator: "; ") + "\"")
                 }
-                let hint = other.isEmpty ? "" : " " + knowledge.text("someone-else-hint", for: audience)
+                var hint = other.isEmpty ? "" : " " + knowledge.text("someone-else-hint", for: audience)
+                if matches.contains(where: {
+                    $0.aboutSomeoneElse && $0.temporality == .current && $0.status == .present
+                        && knowledge.findings[$0.findingID]?.groups.contains("emergency") == true
+                }) {
+                    hint = " " + knowledge.text("someone-else-emergency", for: audience) + hint
+                }
                 let sentence = parts.joined(separator: "; ")
                 return sentence.prefix(1).uppercased() + sentence.dropFirst() + ". Is that right?" + hint
             }

@@ -47,6 +47,7 @@ public struct Renderer: Sendable {
         var lines: [String] = outcome.decision.map(decisionBlock) ?? []
         lines += ["", levelColour(outcome.level, "Triage: \(level?.label ?? outcome.level.uppercased())")]
         if let wording = level?.wording.text(for: audience) { lines.append(wording) }
+        if audience == .carer, let intro = knowledge.texts["carer-result"]?.text(for: .carer) { lines.append(intro) }
         let advice = outcome.advice.compactMap { knowledge.advice[$0] }
         var now = outcome.actions.compactMap { knowledge.actions[$0]?.wording.text(for: audience) }
         now += advice.flatMap { audience == .nurse ? $0.nurseNow : $0.now }
@@ -54,7 +55,7 @@ public struct Renderer: Sendable {
         var watch = advice.flatMap { audience == .nurse ? $0.nurseWatch : $0.watch }
         watch.append(knowledge.text("safety-net", for: audience))
         section("Watch for:", Triage.unique(watch.filter { !$0.isEmpty }), into: &lines)
-        if audience == .patient {
+        if audience != .nurse {
             section("Looking after yourself:", Triage.unique(advice.flatMap(\.selfCare)), into: &lines)
         }
         section("Why:", outcome.reasons.map(explain), into: &lines)

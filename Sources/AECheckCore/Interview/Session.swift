@@ -25,6 +25,14 @@ public struct Session: Sendable {
     /// `back` and `restart` keep them.
     private var answeredInAdvance = 0
 
+    /// The renderer for what is on the screen now: once a carer has said so (the `reporter`
+    /// answer), patient wording speaks of "the person you look after".
+    private var view: Renderer {
+        guard renderer.audience == .patient, log.contains(where: { $0.key == "reporter" && $0.answer == "carer" })
+        else { return renderer }
+        return Renderer(knowledge: renderer.knowledge, audience: .carer, colour: renderer.colour)
+    }
+
     public init(interview: Interview, renderer: Renderer, timeZone: TimeZone, clock: @escaping @Sendable () -> Date) {
         self.interview = interview
         self.renderer = renderer
@@ -67,10 +75,10 @@ public struct Session: Sendable {
         switch command {
         case "help", "h":
             let help = prompt.help.map { $0 + "\n" } ?? ""
-            return help + Self.commandHelp + "\n" + renderer.render(prompt)
+            return help + Self.commandHelp + "\n" + view.render(prompt)
         case "back", "b":
             guard log.count > answeredInAdvance else {
-                return "This is the first question.\n" + renderer.render(prompt)
+                return "This is the first question.\n" + view.render(prompt)
             }
             log.removeLast()
             return present(at: now)
@@ -78,17 +86,17 @@ public struct Session: Sendable {
             log.removeSubrange(answeredInAdvance...)
             return "Starting again.\n\n" + present(at: now)
         case "why":
-            return why(prompt) + "\n" + renderer.render(prompt)
+            return why(prompt) + "\n" + view.render(prompt)
         case "summary":
-            return renderer.summary(evidence, outcome: interview.triage.assess(evidence)) + "\n"
-                + renderer.render(prompt)
+            return view.summary(evidence, outcome: interview.triage.assess(evidence)) + "\n"
+                + view.render(prompt)
         case "quit", "exit", "q":
             return endEarly()
         default:
             let reader = AnswerReader(knowledge: interview.knowledge, interview: interview)
             switch reader.read(line, for: prompt, evidence: evidence) {
             case .failure(let reason):
-                return "Sorry, \(reason.reason).\n" + renderer.render(prompt)
+                return "Sorry, \(reason.reason).\n" + view.render(prompt)
             case .success(let answer):
                 log.append(LoggedAnswer(key: prompt.key, answer: answer))
                 return present(at: now)
@@ -104,7 +112,7 @@ public struct Session: Sendable {
         let assumed = assumedLog()
         let outcome = interview.outcomeSoFar(log: assumed, now: now, timeZone: timeZone)
         return "\nThe check ended before all questions were answered. This is the safest advice so far.\n"
-            + renderer.render(outcome) + handover(outcome, log: assumed, now: now)
+            + view.render(outcome) + handover(outcome, log: assumed, now: now)
     }
 
     /// The log with the unanswered question counted as "not sure": a missing answer takes
@@ -150,10 +158,10 @@ public struct Session: Sendable {
 
     private mutating func show(_ step: InterviewStep) -> String {
         switch step {
-        case .question(let prompt): return "\n" + renderer.render(prompt)
+        case .question(let prompt): return "\n" + view.render(prompt)
         case .outcome(let outcome):
             finished = true
-            return renderer.render(outcome) + handover(outcome, log: log, now: clock())
+            return view.render(outcome) + handover(outcome, log: log, now: clock())
         }
     }
 
@@ -161,7 +169,7 @@ public struct Session: Sendable {
         let rules = Dictionary(interview.knowledge.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let because = interview.reasonsForAsking(prompt, log: log, now: clock(), timeZone: timeZone)
         let reasons = because.compactMap { rules[$0] }.prefix(3).map {
-            "- " + $0.reason.text(for: renderer.audience) + " (rule \($0.id))"
+            "- " + $0.reason.text(for: view.audience) + " (rule \($0.id))"
         }
         if reasons.isEmpty { return "This question helps make sure nothing serious is missed." }
         return "I ask this because the answer could change the advice:\n" + reasons.joined(separator: "\n")

@@ -12,14 +12,28 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
 public struct Wording: Hashable, Sendable {
     public var patient: String
     public var nurse: String
+    /// The patient wording for a carer ("the person you look after"), where it differs.
+    public var carer: String?
 
-    /// The wording for an audience.
-    public func text(for audience: Audience) -> String { audience == .nurse ? nurse : patient }
+    public init(patient: String, nurse: String, carer: String? = nil) {
+        self.patient = patient
+        self.nurse = nurse
+        self.carer = carer
+    }
+
+    /// The wording for an audience (a carer gets the patient wording where none of their own).
+    public func text(for audience: Audience) -> String {
+        switch audience {
+        case .nurse: nurse
+        case .carer: carer ?? patient
+        case .patient: patient
+        }
+    }
 }
 
-/// Who the tool is talking to.
+/// Who the tool is talking to: the patient, a carer answering about the patient, or a nurse.
 public enum Audience: String, Hashable, Sendable {
-    case patient, nurse
+    case patient, nurse, carer
 }
 
 /// A document the facts come from.

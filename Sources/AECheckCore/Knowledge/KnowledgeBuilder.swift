@@ -531,7 +531,9 @@ struct KnowledgeBuilder {
     // MARK: - Helpers
 
     private func wording(_ record: RawRecord, _ patient: String, _ nurse: String) -> Wording {
-        Wording(patient: record.first(patient)?.value ?? "", nurse: record.first(nurse)?.value ?? "")
+        Wording(
+            patient: record.first(patient)?.value ?? "", nurse: record.first(nurse)?.value ?? "",
+            carer: record.first("carer")?.value)
     }
 
     private func options(_ value: String) -> [String] {

@@ -25,7 +25,8 @@ enum RecordSchema {
             optional("max"), many("note"),
         ],
         "question": [
-            one("type"), one("ask"), one("nurse"), many("finding"), optional("fact"), optional("anchor"),
+            one("type"), one("ask"), one("nurse"), optional("carer"), many("finding"), optional("fact"),
+            optional("anchor"),
             many("option"), many("sets"), optional("unsure"), optional("use"), optional("help"), many("cite"),
             many("note"),
         ],
@@ -40,9 +41,9 @@ enum RecordSchema {
         ],
         "flow": [one("title"), many("step", required: true), many("note")],
         "level": [one("rank"), one("label"), one("patient"), one("nurse"), many("note")],
-        "action": [one("label"), one("patient"), one("nurse"), many("note")],
+        "action": [one("label"), one("patient"), one("nurse"), optional("carer"), many("note")],
         "faq": [one("q"), many("a", required: true), many("cite", required: true), many("note")],
-        "text": [one("patient"), one("nurse"), many("cite"), many("note")],
+        "text": [one("patient"), one("nurse"), optional("carer"), many("cite"), many("note")],
         "setting": [many("value", required: true), many("note")],
     ]
 
