@@ -135,28 +135,6 @@ enum ClockOptions {
     }
 }
 
-/// ISO 8601 date-times, with or without an offset (then read in the given time zone).
-enum ISODate {
-    static func parse(_ text: String, timeZone: TimeZone) -> Date? {
-        if let date = UTCInstant.parse(text) { return date }  // the common form, without a formatter
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        let local = DateFormatter()
-        local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = timeZone
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-            local.dateFormat = format
-            if let date = local.date(from: text) { return date }
-        }
-        return nil
-    }
-}
-
 /// Prints how to get urgent help and exits 130 on Ctrl-C.
 enum InterruptHandler {
     nonisolated(unsafe) private static var message: [UInt8] = []

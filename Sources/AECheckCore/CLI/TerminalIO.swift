@@ -12,16 +12,16 @@ public protocol TerminalIO: AnyObject {
     var colour: Bool { get }
     /// Sends buffered output on its way.
     func flush()
-    /// Everything left on standard input, as bytes (for `assess -`).
-    func readAll() -> [UInt8]
+    /// What is left on standard input, as bytes, but no more than `limit` bytes (for `assess -`).
+    func readAll(limit: Int) -> [UInt8]
 }
 
 extension TerminalIO {
-    /// Everything left on standard input: the remaining lines, each ended by a newline.
-    public func readAll() -> [UInt8] {
+    /// What is left on standard input: the remaining lines, each ended by a newline, up to `limit` bytes.
+    public func readAll(limit: Int) -> [UInt8] {
         var bytes: [UInt8] = []
-        while let line = readLine() { bytes += Array(line.utf8) + [0x0A] }
-        return bytes
+        while bytes.count < limit, let line = readLine() { bytes += Array(line.utf8) + [0x0A] }
+        return Array(bytes.prefix(limit))
     }
 }
 
@@ -46,8 +46,8 @@ public final class StandardIO: TerminalIO {
         Self.writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
-    public func readAll() -> [UInt8] {
-        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    public func readAll(limit: Int) -> [UInt8] {
+        RawFile.read(descriptor: STDIN_FILENO, limit: limit)
     }
 
     public func flush() {
