@@ -10,23 +10,43 @@ enum CheckCommand {
             io.writeError("aecheck: unexpected argument '\(arguments.positional[0])'\n")
             return 2
         }
+        if arguments.values["--resume"] != nil && arguments.values["--record"] != nil {
+            io.writeError("aecheck: use --resume FILE alone; it keeps recording to FILE\n")
+            return 2
+        }
         var resumed: SessionRecord?
+        var resumedIdentity: RecordFile.Identity?
         if let path = arguments.values["--resume"] {
+            resumedIdentity = RecordFile.identity(of: path)
             switch loadRecord(path, knowledge: knowledge, flow: flow) {
             case .success(let record): resumed = record
             case .failure(let error):
-                io.writeError("aecheck: cannot resume from \(path): \(error.message). The file was left as it is.\n")
+                io.writeError(
+                    "aecheck: cannot resume from \(path.visibleControls): \(error.message.visibleControls). "
+                        + "The file was left as it is.\n")
                 return 1
             }
+        }
+        if let path = arguments.values["--record"], let problem = newRecordProblem(path, flow: flow) {
+            io.writeError("aecheck: \(problem)\n")
+            return 2
         }
         var clockArguments = arguments
         if clockArguments.values["--tz"] == nil, let zone = resumed?.meta.timeZone {
             clockArguments.values["--tz"] = zone
         }
         guard case .success(let setup) = ClockOptions.read(clockArguments, io: io) else { return 2 }
+        if let resumed, let path = arguments.values["--resume"],
+            let problem = resumed.answerProblem(knowledge: knowledge, now: setup.clock())
+        {
+            io.writeError(
+                "aecheck: cannot resume from \(path.visibleControls): it is damaged (\(problem)). "
+                    + "The file was left as it is.\n")
+            return 1
+        }
         let mode = arguments.values["--mode"] ?? resumed?.meta.mode ?? (flow == "check" ? "patient" : "nurse")
         guard let audience = Audience(rawValue: mode) else {
-            io.writeError("aecheck: unknown mode '\(mode)'; use 'patient' or 'nurse'\n")
+            io.writeError("aecheck: unknown mode '\(mode.visibleControls)'; use 'patient' or 'nurse'\n")
             return 2
         }
         let recordPath = arguments.values["--resume"] ?? arguments.values["--record"]
@@ -36,7 +56,7 @@ enum CheckCommand {
             interview: interview,
             renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour),
             timeZone: setup.timeZone, clock: setup.clock)
-        let recorder = recordPath.map { Recorder(path: $0, flow: flow) }
+        var recorder = recordPath.map { Recorder(path: $0, flow: flow, identity: resumedIdentity) }
         if let resumed {
             let opening = session.resume(with: resumed.log)
             io.write("Resuming the saved session (\(resumed.log.count) answers).\n" + opening)
@@ -52,16 +72,41 @@ enum CheckCommand {
         while !session.finished {
             guard let line = io.readLine() else {
                 let closing = session.endEarly()
-                _ = recorder?.save(session, io: io)
+                let saved = recorder?.save(session, io: io) ?? true
                 io.write(closing)
-                break
+                io.flush()
+                return saved ? 0 : 1
             }
             let reply = session.handle(line)
-            _ = recorder?.save(session, io: io)
+            guard recorder?.save(session, io: io) ?? true else {
+                // The record no longer follows the session: stop here, with the safest advice so far.
+                io.write(session.finished ? reply : session.endEarly())
+                io.flush()
+                return 1
+            }
             io.write(reply)
         }
         io.flush()
         return 0
+    }
+
+    /// Why a new session may not write its record at `path`, or nil when the path is free.
+    /// Nothing is ever replaced: a saved session is continued with `--resume`.
+    private static func newRecordProblem(_ path: String, flow: String) -> String? {
+        let shown = path.visibleControls
+        switch RecordFile.existing(path) {
+        case .nothing:
+            return nil
+        case .other(let kind):
+            return "\(shown) is \(kind), not a place for a session record; choose another name (nothing was written)"
+        case .file:
+            if case .success(let record) = RecordFile.read(path).flatMap(SessionRecord.decode) {
+                let command = record.flowID == "check" || record.flowID == "intake" ? record.flowID : flow
+                return "\(shown) already holds a saved session; continue it with 'aecheck \(command) --resume "
+                    + "\(shown)', or choose another name for a new record (nothing was written)"
+            }
+            return "\(shown) already exists and is not a session record; choose another name (nothing was written)"
+        }
     }
 
     /// Reads a record to resume, refusing one made with other knowledge or for another flow.
@@ -86,19 +131,25 @@ enum CheckCommand {
     }
 }
 
-/// Keeps the session record up to date: rewritten whole after every answer.
+/// Keeps the session record up to date: rewritten whole after every answer, and only over
+/// the file it wrote itself.
 struct Recorder {
     let path: String
     let flow: String
+    /// The file last written (or resumed from); nil before the first write of a new record.
+    var identity: RecordFile.Identity?
 
-    /// Saves the session: stopped (quit or end of input), completed, or in progress.
-    func save(_ session: Session, io: TerminalIO) -> Bool {
+    /// Saves the session: stopped (quit or end of input), completed, or in progress. A failed
+    /// write is reported; the caller ends the session.
+    mutating func save(_ session: Session, io: TerminalIO) -> Bool {
         let state = session.stoppedEarly ? "stopped" : session.finished ? "completed" : "in-progress"
         let record = SessionRecord(session: session, flowID: flow, status: state)
-        switch RecordFile.write(record.encoded(), to: path) {
-        case .success: return true
+        switch RecordFile.write(record.encoded(), to: path, replacing: identity) {
+        case .success(let written):
+            identity = written
+            return true
         case .failure(let error):
-            io.writeError("aecheck: \(error.message)\n")
+            io.writeError("aecheck: \(error.message); the session stops here\n")
             return false
         }
     }
