@@ -79,7 +79,8 @@ public struct Session: Sendable {
             let reader = AnswerReader(knowledge: interview.knowledge, interview: interview)
             switch reader.read(line, for: prompt, evidence: evidence) {
             case .failure(let reason):
-                return "Sorry, \(reason.reason).\n" + renderer.render(prompt)
+                // The reason may quote what was typed: nothing in it may act on the terminal.
+                return "Sorry, \(reason.reason.visibleControls).\n" + renderer.render(prompt)
             case .success(let answer):
                 log.append(LoggedAnswer(key: prompt.key, answer: answer))
                 return present(at: now)
