@@ -186,20 +186,33 @@ enum ClockOptions {
     }
 }
 
-/// Prints how to get urgent help and exits 130 on Ctrl-C.
+/// Prints how to get urgent help and ends the session when it is stopped from outside:
+/// Ctrl-C (SIGINT, exit 130), SIGTERM (143), SIGHUP (129, the terminal closed) and SIGQUIT
+/// (131, Ctrl-\\, not a crash). The record, rewritten after every answer, stays resumable.
 enum InterruptHandler {
     nonisolated(unsafe) private static var message: [UInt8] = []
     /// Serialises installs: in-process runs (transcript replay, tests) may start checks on
     /// several threads at once.
     private static let lock = NSLock()
 
+    /// The signals that end a session, each with the conventional exit status 128 + its number.
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
     static func install(message text: String) {
         lock.lock()
         defer { lock.unlock() }
         message = Array(text.utf8)
-        signal(SIGINT) { _ in
-            InterruptHandler.message.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            _exit(130)
+        // A parent may start the program with these signals blocked (the mask is inherited):
+        // they are let through, so that they end the session rather than wait forever.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for number in signals { sigaddset(&unblocked, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        for number in signals {
+            signal(number) { number in
+                InterruptHandler.message.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+                _exit(128 + number)
+            }
         }
     }
 }

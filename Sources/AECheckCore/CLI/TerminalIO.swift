@@ -29,7 +29,12 @@ extension TerminalIO {
 public final class StandardIO: TerminalIO {
     private var pending: [UInt8] = []
 
-    public init() {}
+    /// Standard input and output. A closed output (the reader of a pipe went away) then ends
+    /// the process quietly with status 141, as SIGPIPE would, but without a crash report; a
+    /// session record is rewritten after every answer, so it stays resumable.
+    public init() {
+        signal(SIGPIPE, SIG_IGN)
+    }
 
     public func readLine() -> String? {
         flush()
@@ -63,6 +68,7 @@ public final class StandardIO: TerminalIO {
             }
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE { _exit(128 + SIGPIPE) }
                 return
             }
             offset += written
