@@ -138,8 +138,8 @@ final class LineReader: @unchecked Sendable {
     /// Carriage returns at the end are dropped (CR LF, CR CR LF), the line is cut at the limit,
     /// invalid UTF-8 is replaced, a byte order mark and the other invisible format and
     /// direction characters are removed, and NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are
-    /// read as spaces: none of them may change what an answer says or which question it
-    /// answers. (Other control characters are left to the answer reader, which drops them.)
+    /// read as spaces; other control characters but the tab are dropped: none of them may
+    /// change what an answer says or which question it answers.
     static func decode(_ bytes: [UInt8]) -> String {
         var line = bytes[...]
         while line.last == 0x0D { line.removeLast() }
@@ -150,7 +150,7 @@ final class LineReader: @unchecked Sendable {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x85, 0x2028, 0x2029: out.append(" ")
-            case 0x00..<0x20, 0x7F: out.append(scalar)
+            case 0x09: out.append(scalar)
             default: if !scalar.isHiddenControl { out.append(scalar) }
             }
         }
