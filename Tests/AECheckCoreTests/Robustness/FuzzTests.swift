@@ -112,6 +112,8 @@ struct FuzzTests {
         try #require(scripts.count >= 50, "the transcripts were not found")
         var generator = SeededGenerator(seed: Self.seed)
         var failures: [String] = []
+        var typed = 0
+        var longest = 0.0
         for index in 0..<(250 * Self.scale) {
             let script = scripts.randomElement(using: &generator)!
             let keeps = Bool.random(using: &generator)
@@ -122,7 +124,10 @@ struct FuzzTests {
             for line in lines.indices where all || line == target {
                 lines[line] = mutation.apply(lines[line], &generator)
             }
+            let started = Date()
             let (_, screen) = Self.run(script.arguments, lines: lines)
+            longest = max(longest, Date().timeIntervalSince(started))
+            typed += lines.count
             let place = "case \(index) \(script.file) \(mutation.name) line \(all ? "all" : String(target + 1))"
             guard let level = Self.level(in: screen) else {
                 failures.append("\(place): no result")
@@ -132,6 +137,11 @@ struct FuzzTests {
             if keeps && level < script.level {
                 failures.append("\(place): less urgent (\(level) < \(script.level))")
             }
+        }
+        if Self.scale > 1 {
+            print(
+                "fuzz answers: \(250 * Self.scale) sessions, \(typed) typed lines, longest \(longest) s, seed \(Self.seed)"
+            )
         }
         #expect(failures.isEmpty, "\(failures.count) failures:\n\(failures.prefix(20).joined(separator: "\n"))")
     }
