@@ -11,20 +11,24 @@ enum AssessCommand {
             return 2
         }
         let path = arguments.positional.first ?? "-"
+        let shownPath = path == "-" ? "<stdin>" : path.visibleControls
+        // One byte more than the limit is read, so a larger document is refused without reading it all.
+        let limit = EvidenceDocument.sizeLimit + 1
         let data: Data
         if path == "-" {
-            data = Data(io.readAll())
+            data = Data(io.readAll(limit: limit))
         } else {
-            guard let read = FileManager.default.contents(atPath: path) else {
-                io.writeError("aecheck: cannot read '\(path)'\n")
+            switch RawFile.read(path: path, limit: limit) {
+            case .success(let bytes): data = Data(bytes)
+            case .failure(let problem):
+                io.writeError("aecheck: cannot read '\(shownPath)': \(problem.message)\n")
                 return 2
             }
-            data = read
         }
         let interview = Shared.interview(for: knowledge, flow: "check")
         switch EvidenceDocument.parse(data, interview: interview) {
         case .failure(let failure):
-            io.writeError("aecheck: \(path == "-" ? "<stdin>" : path): \(failure.description)\n")
+            io.writeError("aecheck: \(failure.located(in: shownPath))\n")
             return 2
         case .success(let evidence):
             let outcome = Triage(knowledge: knowledge).assess(evidence)

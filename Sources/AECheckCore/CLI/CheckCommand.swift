@@ -11,30 +11,51 @@ enum CheckCommand {
             io.writeError("aecheck: unexpected argument '\(arguments.positional[0])'\n")
             return 2
         }
+        if arguments.values["--resume"] != nil && arguments.values["--record"] != nil {
+            io.writeError("aecheck: use --resume FILE alone; it keeps recording to FILE\n")
+            return 2
+        }
         var resumed: SessionRecord?
+        var resumedIdentity: RecordFile.Identity?
         if let path = arguments.values["--resume"] {
+            resumedIdentity = RecordFile.identity(of: path)
             switch loadRecord(path, knowledge: knowledge, flow: flow) {
             case .success(let record): resumed = record
             case .failure(let error):
-                io.writeError("aecheck: cannot resume from \(path): \(error.message). The file was left as it is.\n")
+                io.writeError(
+                    "aecheck: cannot resume from \(path.visibleControls): \(error.message.visibleControls). "
+                        + "The file was left as it is.\n")
                 return 1
             }
+        }
+        if let path = arguments.values["--record"], let problem = newRecordProblem(path, flow: flow) {
+            io.writeError("aecheck: \(problem)\n")
+            return 2
         }
         var clockArguments = arguments
         if clockArguments.values["--tz"] == nil, let zone = resumed?.meta.timeZone {
             clockArguments.values["--tz"] = zone
         }
         guard case .success(let setup) = ClockOptions.read(clockArguments, io: io) else { return 2 }
+        if let resumed, let path = arguments.values["--resume"],
+            let problem = resumed.answerProblem(knowledge: knowledge, now: setup.clock())
+        {
+            io.writeError(
+                "aecheck: cannot resume from \(path.visibleControls): it is damaged (\(problem)). "
+                    + "The file was left as it is.\n")
+            return 1
+        }
         let mode = arguments.values["--mode"] ?? resumed?.meta.mode ?? (flow == "check" ? "patient" : "nurse")
         guard let audience = Audience(rawValue: mode) else {
-            io.writeError("aecheck: unknown mode '\(mode)'; use 'patient' or 'nurse'\n")
+            io.writeError("aecheck: unknown mode '\(mode.visibleControls)'; use 'patient' or 'nurse'\n")
             return 2
         }
         var preset: [LoggedAnswer] = []
         if let reporter = arguments.values["--reporter"] {
             guard flow == "check", resumed == nil, Reporter(rawValue: reporter) != nil else {
                 io.writeError(
-                    "aecheck: --reporter takes 'self' or 'carer', for a new 'check' session (not '\(reporter)')\n")
+                    "aecheck: --reporter takes 'self' or 'carer', for a new 'check' session (not '\(reporter.visibleControls)')\n"
+                )
                 return 2
             }
             preset = [LoggedAnswer(key: "reporter", answer: reporter)]
@@ -46,7 +67,7 @@ enum CheckCommand {
             interview: interview,
             renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour),
             timeZone: setup.timeZone, clock: setup.clock)
-        let recorder = recordPath.map { Recorder(path: $0, flow: flow) }
+        var recorder = recordPath.map { Recorder(path: $0, flow: flow, identity: resumedIdentity) }
         if let resumed {
             let opening = session.resume(with: resumed.log)
             io.write("Resuming the saved session (\(resumed.log.count) answers).\n" + opening)
@@ -62,16 +83,41 @@ enum CheckCommand {
         while !session.finished {
             guard let line = io.readLine() else {
                 let closing = session.endEarly()
-                _ = recorder?.save(session, io: io)
+                let saved = recorder?.save(session, io: io) ?? true
                 io.write(closing)
-                break
+                io.flush()
+                return saved ? 0 : 1
             }
             let reply = session.handle(line)
-            _ = recorder?.save(session, io: io)
+            guard recorder?.save(session, io: io) ?? true else {
+                // The record no longer follows the session: stop here, with the safest advice so far.
+                io.write(session.finished ? reply : session.endEarly())
+                io.flush()
+                return 1
+            }
             io.write(reply)
         }
         io.flush()
         return 0
+    }
+
+    /// Why a new session may not write its record at `path`, or nil when the path is free.
+    /// Nothing is ever replaced: a saved session is continued with `--resume`.
+    private static func newRecordProblem(_ path: String, flow: String) -> String? {
+        let shown = path.visibleControls
+        switch RecordFile.existing(path) {
+        case .nothing:
+            return nil
+        case .other(let kind):
+            return "\(shown) is \(kind), not a place for a session record; choose another name (nothing was written)"
+        case .file:
+            if case .success(let record) = RecordFile.read(path).flatMap(SessionRecord.decode) {
+                let command = record.flowID == "check" || record.flowID == "intake" ? record.flowID : flow
+                return "\(shown) already holds a saved session; continue it with 'aecheck \(command) --resume "
+                    + "\(shown)', or choose another name for a new record (nothing was written)"
+            }
+            return "\(shown) already exists and is not a session record; choose another name (nothing was written)"
+        }
     }
 
     /// Reads a record to resume, refusing one made with other knowledge or for another flow.
@@ -96,19 +142,25 @@ enum CheckCommand {
     }
 }
 
-/// Keeps the session record up to date: rewritten whole after every answer.
+/// Keeps the session record up to date: rewritten whole after every answer, and only over
+/// the file it wrote itself.
 struct Recorder {
     let path: String
     let flow: String
+    /// The file last written (or resumed from); nil before the first write of a new record.
+    var identity: RecordFile.Identity?
 
-    /// Saves the session: stopped (quit or end of input), completed, or in progress.
-    func save(_ session: Session, io: TerminalIO) -> Bool {
+    /// Saves the session: stopped (quit or end of input), completed, or in progress. A failed
+    /// write is reported; the caller ends the session.
+    mutating func save(_ session: Session, io: TerminalIO) -> Bool {
         let state = session.stoppedEarly ? "stopped" : session.finished ? "completed" : "in-progress"
         let record = SessionRecord(session: session, flowID: flow, status: state)
-        switch RecordFile.write(record.encoded(), to: path) {
-        case .success: return true
+        switch RecordFile.write(record.encoded(), to: path, replacing: identity) {
+        case .success(let written):
+            identity = written
+            return true
         case .failure(let error):
-            io.writeError("aecheck: \(error.message)\n")
+            io.writeError("aecheck: \(error.message); the session stops here\n")
             return false
         }
     }
@@ -145,42 +197,33 @@ enum ClockOptions {
     }
 }
 
-/// ISO 8601 date-times, with or without an offset (then read in the given time zone).
-enum ISODate {
-    static func parse(_ text: String, timeZone: TimeZone) -> Date? {
-        if let date = UTCInstant.parse(text) { return date }  // the common form, without a formatter
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        let local = DateFormatter()
-        local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = timeZone
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-            local.dateFormat = format
-            if let date = local.date(from: text) { return date }
-        }
-        return nil
-    }
-}
-
-/// Prints how to get urgent help and exits 130 on Ctrl-C.
+/// Prints how to get urgent help and ends the session when it is stopped from outside:
+/// Ctrl-C (SIGINT, exit 130), SIGTERM (143), SIGHUP (129, the terminal closed) and SIGQUIT
+/// (131, Ctrl-\\, not a crash). The record, rewritten after every answer, stays resumable.
 enum InterruptHandler {
     nonisolated(unsafe) private static var message: [UInt8] = []
     /// Serialises installs: in-process runs (transcript replay, tests) may start checks on
     /// several threads at once.
     private static let lock = NSLock()
 
+    /// The signals that end a session, each with the conventional exit status 128 + its number.
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
     static func install(message text: String) {
         lock.lock()
         defer { lock.unlock() }
         message = Array(text.utf8)
-        signal(SIGINT) { _ in
-            InterruptHandler.message.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            _exit(130)
+        // A parent may start the program with these signals blocked (the mask is inherited):
+        // they are let through, so that they end the session rather than wait forever.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for number in signals { sigaddset(&unblocked, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        for number in signals {
+            signal(number) { number in
+                InterruptHandler.message.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+                _exit(128 + number)
+            }
         }
     }
 }

@@ -34,7 +34,9 @@ enum ReplayCommand {
                 }
                 if update, verdict.diff != nil, let transcript = verdict.transcript, let screen = verdict.screen {
                     let text = Transcript.rewrite(headerLines: transcript.headerLines, body: screen)
-                    if FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) {
+                    // Through a link to the file it names: the link itself stays a link.
+                    let target = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+                    if FileManager.default.createFile(atPath: target, contents: Data(text.utf8)) {
                         verdict.diff = nil
                         updated += 1
                         io.write("updated \(file)\n")

@@ -13,16 +13,16 @@ public protocol TerminalIO: AnyObject {
     var colour: Bool { get }
     /// Sends buffered output on its way.
     func flush()
-    /// Everything left on standard input, as bytes (for `assess -`).
-    func readAll() -> [UInt8]
+    /// What is left on standard input, as bytes, but no more than `limit` bytes (for `assess -`).
+    func readAll(limit: Int) -> [UInt8]
 }
 
 extension TerminalIO {
-    /// Everything left on standard input: the remaining lines, each ended by a newline.
-    public func readAll() -> [UInt8] {
+    /// What is left on standard input: the remaining lines, each ended by a newline, up to `limit` bytes.
+    public func readAll(limit: Int) -> [UInt8] {
         var bytes: [UInt8] = []
-        while let line = readLine() { bytes += Array(line.utf8) + [0x0A] }
-        return bytes
+        while bytes.count < limit, let line = readLine() { bytes += Array(line.utf8) + [0x0A] }
+        return Array(bytes.prefix(limit))
     }
 }
 
@@ -30,7 +30,12 @@ extension TerminalIO {
 public final class StandardIO: TerminalIO {
     private var pending: [UInt8] = []
 
-    public init() {}
+    /// Standard input and output. A closed output (the reader of a pipe went away) then ends
+    /// the process quietly with status 141, as SIGPIPE would, but without a crash report; a
+    /// session record is rewritten after every answer, so it stays resumable.
+    public init() {
+        signal(SIGPIPE, SIG_IGN)
+    }
 
     public func readLine() -> String? {
         flush()
@@ -47,8 +52,8 @@ public final class StandardIO: TerminalIO {
         Self.writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
-    public func readAll() -> [UInt8] {
-        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    public func readAll(limit: Int) -> [UInt8] {
+        RawFile.read(descriptor: STDIN_FILENO, limit: limit)
     }
 
     public func flush() {
@@ -64,6 +69,7 @@ public final class StandardIO: TerminalIO {
             }
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE { _exit(128 + SIGPIPE) }
                 return
             }
             offset += written
@@ -75,43 +81,80 @@ public final class StandardIO: TerminalIO {
     }
 }
 
-/// Reads raw bytes from standard input and splits them into lines, tolerating invalid UTF-8
-/// (replaced) and very long lines (cut at a limit, the rest discarded).
+/// Reads raw bytes from standard input and splits them into lines at each newline byte,
+/// tolerating invalid UTF-8 (replaced) and very long lines (cut at a limit as they arrive,
+/// the rest discarded, so a line of any length costs time in proportion to its bytes and
+/// memory of at most the limit).
 final class LineReader: @unchecked Sendable {
     static let shared = LineReader()
     static let limit = 64 * 1024
+    /// Bytes read and not yet handed out, from `start` on.
     private var buffer: [UInt8] = []
+    private var start = 0
+    /// The line being gathered (at most `limit + 1` bytes: one more says it was cut).
+    private var line: [UInt8] = []
     private var finished = false
+    private let descriptor: Int32
+
+    init(descriptor: Int32 = STDIN_FILENO) { self.descriptor = descriptor }
 
     func next() -> String? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                return Self.decode(line)
+            if start < buffer.count {
+                let end: Int? = buffer.withUnsafeBufferPointer { bytes in
+                    memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map {
+                        bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    }
+                }
+                let stop = end ?? buffer.count
+                let room = Self.limit + 1 - line.count
+                if room > 0 { line += buffer[start..<min(stop, start + room)] }
+                start = stop
+                if end != nil {
+                    start += 1
+                    defer { line.removeAll(keepingCapacity: true) }
+                    return Self.decode(line)
+                }
             }
             if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return Self.decode(buffer)
+                guard !line.isEmpty else { return nil }
+                defer { line.removeAll() }
+                return Self.decode(line)
             }
             var chunk = [UInt8](repeating: 0, count: 65_536)
-            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            let count = read(descriptor, &chunk, chunk.count)
             if count <= 0 {
                 if count < 0 && errno == EINTR { continue }
                 finished = true
             } else {
-                buffer += chunk[..<count]
+                buffer = Array(chunk[..<count])
+                start = 0
             }
         }
     }
 
-    /// One line's bytes (without the newline) as the program sees them: a final carriage
-    /// return dropped, cut at the limit, invalid UTF-8 replaced. Transcript replay reads the
-    /// same way.
+    /// One line's bytes (without the newline) as the program sees them. Transcript replay
+    /// reads the same way.
+    ///
+    /// Carriage returns at the end are dropped (CR LF, CR CR LF), the line is cut at the limit,
+    /// invalid UTF-8 is replaced, a byte order mark and the other invisible format and
+    /// direction characters are removed, and NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are
+    /// read as spaces; other control characters but the tab are dropped: none of them may
+    /// change what an answer says or which question it answers.
     static func decode(_ bytes: [UInt8]) -> String {
         var line = bytes[...]
-        if line.last == 0x0D { line.removeLast() }
-        return String(decoding: line.prefix(limit), as: UTF8.self)
+        while line.last == 0x0D { line.removeLast() }
+        let cut = line.prefix(limit)
+        if cut.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(decoding: cut, as: UTF8.self) }
+        let text = String(decoding: cut, as: UTF8.self)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x85, 0x2028, 0x2029: out.append(" ")
+            case 0x09: out.append(scalar)
+            default: if !scalar.isHiddenControl { out.append(scalar) }
+            }
+        }
+        return String(out)
     }
 }

@@ -29,11 +29,12 @@ struct AnswerReader {
     }
 
     func read(_ raw: String, for prompt: Prompt, evidence: Evidence) -> Result<String, AnswerRefusal> {
-        // Control characters out (every byte of a longer character is 0x80 or above, so a
-        // line whose bytes are all printable keeps every character), then the ends trimmed.
-        let printable = raw.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }
+        // Control, direction and invisible format characters out (a line of printable ASCII
+        // has none), then the ends trimmed.
+        let printable = raw.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }
+        let visible = { (scalar: Unicode.Scalar) in !scalar.isHiddenControl || scalar == "\t" }
         let cleaned =
-            (printable ? raw : String(raw.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" }))
+            (printable ? raw : String(String.UnicodeScalarView(raw.unicodeScalars.filter(visible))))
             .trimmingCharacters(in: .whitespacesAndNewlines, ascii: { $0 == 0x20 || (0x09...0x0D).contains($0) })
         var lowered = cleaned.lowercased()
         if lowered.utf8.contains(0xE2) { lowered = lowered.replacingOccurrences(of: "’", with: "'") }

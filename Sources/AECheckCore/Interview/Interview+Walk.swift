@@ -248,7 +248,8 @@ extension Interview {
         /// to its checklist; "something else", or nothing chosen there, means the care team
         /// must hear the words (the `words-not-understood` fact).
         private mutating func notUnderstood(_ fragments: [String], key: String) -> InterviewStep? {
-            let words = fragments.joined(separator: "; ")
+            // Shown back as typed, with nothing in it able to act on the terminal.
+            let words = fragments.joined(separator: "; ").visibleControls
             let closest = interview.closestFindings(to: fragments.joined(separator: " ")).filter {
                 evidence.findings[$0]?.status != .present
             }
@@ -321,7 +322,7 @@ extension Interview {
                 {
                     return unplaced.isEmpty
                         ? "I did not recognise a symptom in that. Is it all right to go on?"
-                        : "I could not match \"\(unplaced.joined(separator: "; "))\" to a sign I know. "
+                        : "I could not match \"\(unplaced.joined(separator: "; ").visibleControls)\" to a sign I know. "
                             + "Is that what you meant to type?"
                 }
                 if !present.isEmpty { parts.append("I understood: " + present.joined(separator: ", ")) }
@@ -331,7 +332,7 @@ extension Interview {
                 if !asked.isEmpty { parts.append("asked about, not happening: " + asked.joined(separator: ", ")) }
                 if !other.isEmpty { parts.append("about someone else: " + other.joined(separator: ", ")) }
                 if !unplaced.isEmpty {
-                    parts.append("I could not place: \"" + unplaced.joined(separator: "; ") + "\"")
+                    parts.append("I could not place: \"" + unplaced.joined(separator: "; ").visibleControls + "\"")
                 }
                 var hint = other.isEmpty ? "" : " " + knowledge.text("someone-else-hint", for: audience)
                 if matches.contains(where: {

@@ -7,6 +7,10 @@ extension Renderer {
         let code = decision.holds ? "1;31" : "1;32"
         let line = "Decision: \(decision.verdict.uppercased())"
         var lines = ["", colour ? "\u{1B}[\(code)m\(line)\u{1B}[0m" : line]
+        if decision.unfinished {
+            let unfinished = knowledge.text("decision-unfinished", for: audience)
+            if !unfinished.isEmpty { lines.append(unfinished) }
+        }
         let meaning = knowledge.text("decision-\(decision.verdict)", for: audience)
         if !meaning.isEmpty { lines.append(meaning) }
         section("Reasons to hold:", decision.holdReasons.map { explain($0, assumptions: true) }, into: &lines)

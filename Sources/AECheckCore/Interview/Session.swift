@@ -27,7 +27,7 @@ public struct Session: Sendable {
 
     /// The renderer for what is on the screen now: once a carer has said so (the `reporter`
     /// answer), patient wording speaks of "the person you look after".
-    private var view: Renderer {
+    var view: Renderer {
         guard renderer.audience == .patient, log.contains(where: { $0.key == "reporter" && $0.answer == "carer" })
         else { return renderer }
         return Renderer(knowledge: renderer.knowledge, audience: .carer, colour: renderer.colour)
@@ -96,7 +96,8 @@ public struct Session: Sendable {
             let reader = AnswerReader(knowledge: interview.knowledge, interview: interview)
             switch reader.read(line, for: prompt, evidence: evidence) {
             case .failure(let reason):
-                return "Sorry, \(reason.reason).\n" + view.render(prompt)
+                // The reason may quote what was typed: nothing in it may act on the terminal.
+                return "Sorry, \(reason.reason.visibleControls).\n" + view.render(prompt)
             case .success(let answer):
                 log.append(LoggedAnswer(key: prompt.key, answer: answer))
                 return present(at: now)
@@ -110,7 +111,7 @@ public struct Session: Sendable {
         stoppedEarly = true
         let now = clock()
         let assumed = assumedLog()
-        let outcome = interview.outcomeSoFar(log: assumed, now: now, timeZone: timeZone)
+        let outcome = earlyOutcome(log: assumed, now: now)
         return "\nThe check ended before all questions were answered. This is the safest advice so far.\n"
             + view.render(outcome) + handover(outcome, log: assumed, now: now)
     }
@@ -119,22 +120,45 @@ public struct Session: Sendable {
     /// the safer branch.
     func assumedLog() -> [LoggedAnswer] {
         var assumed = log
-        if case .question(let prompt) = step() {
-            switch prompt.kind {
-            case .pickFindings, .yesNo: assumed.append(LoggedAnswer(key: prompt.key, answer: "unsure"))
-            case .time: assumed.append(LoggedAnswer(key: prompt.key, answer: "unknown"))
-            // What was understood from the person's words counts, rather than nothing at all.
-            case .confirm: assumed.append(LoggedAnswer(key: prompt.key, answer: "yes"))
-            case .choice, .number: assumed.append(LoggedAnswer(key: prompt.key, answer: "unsure"))
-            default: break
-            }
+        if case .question(let prompt) = step(), let answer = Self.assumedAnswer(prompt.kind) {
+            assumed.append(LoggedAnswer(key: prompt.key, answer: answer))
         }
         return assumed
     }
 
+    /// The answer taken for a question left unanswered: the safer branch.
+    private static func assumedAnswer(_ kind: Prompt.Kind) -> String? {
+        switch kind {
+        case .pickFindings, .yesNo, .choice, .number: "unsure"
+        case .time: "unknown"
+        // What was understood from the person's words counts, rather than nothing at all.
+        case .confirm: "yes"
+        case .text: nil
+        }
+    }
+
+    /// The outcome of a session that stopped early. A checklist that stopped early never
+    /// proceeds: it holds for every rule that an unreached question (taken as "not sure")
+    /// leaves open, and says that it was not finished.
+    private func earlyOutcome(log assumed: [LoggedAnswer], now: Date) -> Outcome {
+        var outcome = interview.outcomeSoFar(log: assumed, now: now, timeZone: timeZone)
+        guard let decision = outcome.decision else { return outcome }
+        var completed = assumed
+        var current = interview.next(log: completed, now: now, timeZone: timeZone)
+        // A checklist has a few dozen questions; the bound only guards a flow that never ends.
+        for _ in 0..<1_000 {
+            guard case .question(let prompt) = current, let answer = Self.assumedAnswer(prompt.kind) else { break }
+            completed.append(LoggedAnswer(key: prompt.key, answer: answer))
+            current = interview.next(log: completed, now: now, timeZone: timeZone)
+        }
+        let full = interview.outcomeSoFar(log: completed, now: now, timeZone: timeZone).decision ?? decision
+        outcome.decision = Decision.unfinished(full)
+        return outcome
+    }
+
     /// The safest outcome reached so far, as given at end of input.
     public func safestOutcome() -> Outcome {
-        interview.outcomeSoFar(log: assumedLog(), now: clock(), timeZone: timeZone)
+        earlyOutcome(log: assumedLog(), now: clock())
     }
 
     /// The chart handover, for the nurse wording only.

@@ -16,8 +16,12 @@ struct ConditionParser {
         var offset: Int
     }
 
+    /// The deepest nesting a condition may have.
+    static let nestingLimit = 64
+
     private var tokens: [Token] = []
     private var position = 0
+    private var depth = 0
     private let end: Int
 
     init(_ text: String) {
@@ -134,6 +138,15 @@ struct ConditionParser {
     }
 
     private mutating func parseUnary() throws -> Condition {
+        // Every level of nesting (`not`, parentheses, `any (...)`) passes here: the bound keeps
+        // the parser, and everything that walks the condition after it, off the end of the stack.
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.nestingLimit else {
+            throw Failure(
+                message: "nested deeper than \(Self.nestingLimit) levels (not, parentheses, any, all)",
+                offset: peek()?.offset ?? end)
+        }
         if accept("not") { return .not(try parseUnary()) }
         let primary = try parsePrimary()
         var qualifiers: [Qualifier] = []

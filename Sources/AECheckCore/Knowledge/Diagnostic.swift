@@ -42,7 +42,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// The compiler-style line.
     public var description: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(id)]"
+        // A file name or a quoted value may hold control characters: shown as escapes.
+        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(id)]".visibleControls
     }
 }
 

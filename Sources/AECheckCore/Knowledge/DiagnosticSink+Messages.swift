@@ -4,6 +4,9 @@ extension DiagnosticSink.Message {
     static func invalidUTF8() -> Self {
         .init(text: "the file is not valid UTF-8 text", id: "invalid-utf8")
     }
+    static func unreadableFile(_ reason: String) -> Self {
+        .init(text: "cannot read the file: \(reason)", id: "unreadable-file")
+    }
     static func lineTooLong(_ length: Int, limit: Int) -> Self {
         .init(text: "line is \(length) bytes long; the limit is \(limit)", id: "line-too-long")
     }

@@ -8,6 +8,8 @@ public struct KnowledgeFile: Sendable {
     enum Contents: Sendable {
         case bytes(Data)
         case text(String)
+        /// The file could not be read (a dangling link, no permission, a folder, a FIFO).
+        case unreadable(String)
     }
 
     public var name: String
@@ -18,12 +20,18 @@ public struct KnowledgeFile: Sendable {
         switch contents {
         case .bytes(let data): data
         case .text(let text): Data(text.utf8)
+        case .unreadable: Data()
         }
     }
 
     public init(name: String, data: Data) {
         self.name = name
         self.contents = .bytes(data)
+    }
+
+    init(name: String, contents: Contents) {
+        self.name = name
+        self.contents = contents
     }
 
     /// A file whose bytes are `text`'s UTF-8.
@@ -90,12 +98,11 @@ public enum KnowledgeLoader {
                 ])
         }
         let files = names.filter { $0.hasSuffix(".txt") }.sorted().map { name in
-            let url = directory.appendingPathComponent(name)
-            let size = (try? manager.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            let data =
-                size > RecordParser.fileLimit
-                ? Data(count: RecordParser.fileLimit + 1) : (try? Data(contentsOf: url)) ?? Data()
-            return KnowledgeFile(name: name, data: data)
+            // One byte over the limit is enough to report a file as too large.
+            switch RawFile.read(path: directory.appendingPathComponent(name).path, limit: RecordParser.fileLimit + 1) {
+            case .success(let bytes): return KnowledgeFile(name: name, data: Data(bytes))
+            case .failure(let problem): return KnowledgeFile(name: name, contents: .unreadable(problem.message))
+            }
         }
         return load(files: files)
     }
@@ -115,6 +122,8 @@ public enum KnowledgeLoader {
             switch file.contents {
             case .bytes(let data): records += RecordParser.parse(data: data, file: file.name, into: &sink)
             case .text(let text): records += RecordParser.parse(text: text, file: file.name, into: &sink)
+            case .unreadable(let reason):
+                sink.error(.unreadableFile(reason), at: SourceLocation(file: file.name, line: 0, column: 0))
             }
         }
         var builder = KnowledgeBuilder(records: records)

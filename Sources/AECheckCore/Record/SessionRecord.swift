@@ -116,12 +116,25 @@ extension SessionRecord {
     /// Reads a record, refusing anything that is not one of ours.
     public static func decode(_ data: Data) -> Result<SessionRecord, RecordError> {
         do {
+            // Strict first: a repeated key would otherwise keep its last value without a word.
+            do {
+                _ = try StrictJSON.parse([UInt8](data))
+            } catch {
+                let place = "\(error.path) at \(error.line):\(error.column)"
+                return .failure(RecordError("it is damaged or not JSON (\(place): \(error.message))"))
+            }
             let record = try JSONDecoder().decode(SessionRecord.self, from: data)
             guard record.resourceType == "QuestionnaireResponse", record.questionnaire.hasPrefix("aecheck/") else {
                 return .failure(RecordError("it is not an aecheck session record"))
             }
             guard ["in-progress", "completed", "stopped"].contains(record.status) else {
                 return .failure(RecordError("its status '\(record.status)' is not in-progress, completed or stopped"))
+            }
+            guard Audience(rawValue: record.meta.mode) != nil else {
+                return .failure(RecordError("it is damaged (its mode '\(record.meta.mode)' is not patient or nurse)"))
+            }
+            guard TimeZone(identifier: record.meta.timeZone) != nil else {
+                return .failure(RecordError("it is damaged (its time zone '\(record.meta.timeZone)' is unknown)"))
             }
             return .success(record)
         } catch {

@@ -21,6 +21,9 @@ enum InputLine {
 
     /// The largest repeat count `\{N:TEXT}` accepts.
     static let repeatLimit = 10_000_000
+    /// The most bytes one typed line may expand to (1 MiB, sixteen times what the program
+    /// reads of a line), however its escapes are written.
+    static let sizeLimit = 1 << 20
 
     /// The bytes a body line types, or a problem. The line starts with `>`.
     static func decode(_ line: String) -> Result<[UInt8], Problem> {
@@ -96,6 +99,10 @@ enum InputLine {
                 let unit = text[(colon + 1)..<close]
                 if unit.contains(UInt8(ascii: "\\")) {
                     return .failure(Problem(message: "the text of '\\{N:TEXT}' cannot hold escapes"))
+                }
+                guard unit.count * count <= sizeLimit - bytes.count else {
+                    return .failure(
+                        Problem(message: "'\\{N:TEXT}' makes the line longer than \(sizeLimit) bytes"))
                 }
                 for _ in 0..<count { bytes += unit }
                 index = close + 1

@@ -203,6 +203,10 @@ private struct HeaderReader {
         case .success(let result): parsed = result
         }
         if parsed.command == "replay" { return problem("a transcript cannot run 'replay'") }
+        // Replay reads and compares; it never writes a file a transcript names.
+        for option in ["--record", "--resume"] where parsed.values[option] != nil {
+            return problem("a transcript cannot use '\(option)': replay never writes files")
+        }
         if Transcript.isInteractive(parsed) {
             guard let now = parsed.values["--now"] else {
                 return problem("an interactive command needs a fixed clock; add --now, e.g. --now 2026-11-21T14:00:00Z")

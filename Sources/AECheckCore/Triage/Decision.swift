@@ -16,12 +16,23 @@ public struct Decision: Hashable, Sendable {
     public var notes: [Reason]
     /// Advice ids of the notes, without repeats.
     public var noteAdvice: [String]
+    /// True when the checklist stopped before its end: such a checklist always holds.
+    public var unfinished = false
 
     public var holds: Bool { verdict == Self.hold }
 
     public static let hold = "hold"
     public static let proceed = "proceed"
     public static let note = "note"
+
+    /// The decision for a checklist that stopped before its end: it never proceeds. What it
+    /// holds for is `completed`, the decision with every unreached question taken as "not sure".
+    static func unfinished(_ completed: Decision) -> Decision {
+        var decision = completed
+        decision.verdict = hold
+        decision.unfinished = true
+        return decision
+    }
 }
 
 extension Triage {

@@ -193,7 +193,7 @@ struct SessionRecordTests {
 /// Counts prompts (`> ` at the end of a write) on a pipe, so a test can answer in step.
 final class PromptCounter: @unchecked Sendable {
     private let lock = NSCondition()
-    private var text = ""
+    private var collected = ""
     private var closed = false
 
     init(_ handle: FileHandle) {
@@ -201,14 +201,21 @@ final class PromptCounter: @unchecked Sendable {
             let data = handle.availableData
             guard let self else { return }
             self.lock.lock()
-            if data.isEmpty { self.closed = true } else { self.text += String(decoding: data, as: UTF8.self) }
+            if data.isEmpty { self.closed = true } else { self.collected += String(decoding: data, as: UTF8.self) }
             self.lock.broadcast()
             self.lock.unlock()
             if data.isEmpty { handle.readabilityHandler = nil }
         }
     }
 
-    private var prompts: Int { text.components(separatedBy: "\n> ").count - 1 }
+    private var prompts: Int { collected.components(separatedBy: "\n> ").count - 1 }
+
+    /// Everything read so far.
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
+    }
 
     /// Waits until `count` prompts have been shown (or the pipe closed, or 20 seconds passed).
     func waitFor(prompts count: Int) {

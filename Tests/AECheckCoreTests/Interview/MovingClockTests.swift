@@ -51,10 +51,8 @@ struct MovingClockTests {
             var turns = 0
             while case .question(let shown) = session.step(), turns < 60 {
                 #expect(
-                    screen.hasSuffix(
-                        Renderer(
-                            knowledge: InterviewTestSupport.knowledge, audience: .patient, colour: false
-                        ).render(shown)), "seed \(seed): the current step is not the prompt on the screen")
+                    screen.hasSuffix(session.view.render(shown)),
+                    "seed \(seed): the current step is not the prompt on the screen")
                 let line = Self.answers(to: shown).randomElement(using: &generator) ?? "not sure"
                 let before = session.log.count
                 screen = session.handle(line)

@@ -41,6 +41,7 @@ enum BrokenFixtures {
         "bad-condition": ["defect.txt:4:56 bad-condition"],
         "bad-duration": ["defect.txt:4:25 bad-condition", "defect.txt:9:10 bad-example"],
         "bad-level": ["defect.txt:3:7 bad-value", "defect.txt:9:8 unknown-reference"],
+        "deep-nesting": ["defect.txt:4:263 bad-condition"],
         "duplicate-id": ["defect.txt:2:1 duplicate-id"],
         "empty-file": ["empty.txt:1:1 empty-file", "only-comments.txt:1:1 empty-file"],
         "example-not-firing": ["defect.txt:9:10 example-not-firing", "defect.txt:10:10 bad-example"],
@@ -150,6 +151,46 @@ struct BrokenKnowledgeTests {
         #expect(!result.diagnostics.isEmpty, "\(name): the defect went unnoticed")
         #expect(!result.diagnostics.contains { $0.file == "base.txt" }, "\(name): a diagnostic lands in base.txt")
         #expect((result.knowledge == nil) == !result.errors.isEmpty)
+    }
+
+    /// Files in a knowledge folder that cannot be read: each is an error naming the file,
+    /// never an empty file that would silently drop its rules.
+    enum Unreadable: String, CaseIterable, Sendable {
+        case danglingLink, folder, fifo, deviceLink
+
+        func make(at path: String) throws {
+            let manager = FileManager.default
+            switch self {
+            case .danglingLink: try manager.createSymbolicLink(atPath: path, withDestinationPath: path + ".gone")
+            case .folder: try manager.createDirectory(atPath: path, withIntermediateDirectories: false)
+            case .fifo: _ = mkfifo(path, 0o600)
+            case .deviceLink: try manager.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero")
+            }
+        }
+
+        var says: String {
+            switch self {
+            case .danglingLink: "No such file"
+            case .folder: "a folder"
+            case .fifo: "a FIFO"
+            case .deviceLink: "a device"
+            }
+        }
+    }
+
+    @Test(
+        "a knowledge file that cannot be read is an error with its path, not an empty file",
+        arguments: Unreadable.allCases)
+    func unreadableFile(_ probe: Unreadable) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aecheck-kb-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: BrokenFixtures.base, to: folder.appendingPathComponent("base.txt"))
+        try probe.make(at: folder.appendingPathComponent("rules-x.txt").path)
+        let result = KnowledgeLoader.load(directory: folder)
+        let found = result.diagnostics.filter { $0.file == "rules-x.txt" }
+        #expect(found.map(\.id) == ["unreadable-file"], "\(probe): \(result.diagnostics)")
+        #expect(found.first?.message.contains(probe.says) == true, "\(probe): \(found)")
+        #expect(result.knowledge == nil, "\(probe): the knowledge loaded without the file")
     }
 
     @Test("a 10 MB single-line file is refused with a diagnostic")
