@@ -214,6 +214,12 @@ public enum EvidenceDocument {
                     throw failure(field, "\(AnswerReader.show(number)) is out of range", at: value)
                 }
                 return parsed
+            case (.number, .string(let text)) where Double(text.trimmingWhitespace()) != nil:
+                // A number written as a string ("2"), as spreadsheets and forms send them.
+                guard let parsed = FactValue(text.trimmingWhitespace(), type: type) else {
+                    throw failure(field, "\(text) is out of range", at: value)
+                }
+                return parsed
             case (.number, _): expected = "a number"
             case (.choice(let values), .string(let text)):
                 guard let parsed = FactValue(text, type: type) else {

@@ -48,8 +48,9 @@ extension SymptomMatcher {
     }
 
     /// The findings whose words are nearest the content words of `text`, best first, at most
-    /// `limit`: a word of the same form counts 2, a near spelling (one or two edits, or the
-    /// same first five letters) counts 1; ties keep the lexicon's order.
+    /// `limit`: a word of the same form counts 2, a near spelling (same first letter, one or
+    /// two edits, or the same first five letters) counts 1; only the best-scoring findings
+    /// are given, in the lexicon's order.
     /// Example: "my throat feels odd" may give the findings whose phrases mention a throat.
     public func closestFindings(to text: String, neutral: Set<String>, limit: Int) -> [String] {
         let tokens = Tokenizer.tokenize(text).filter { isContent($0, neutral: neutral, ignoring: []) }
@@ -77,8 +78,10 @@ extension SymptomMatcher {
             }
             for (finding, score) in best { scores[finding, default: 0] += score }
         }
-        return scores.sorted { lhs, rhs in
-            lhs.value != rhs.value ? lhs.value > rhs.value : order[lhs.key, default: 0] < order[rhs.key, default: 0]
+        // Only the best tier: a finding that shares a word form outranks any near spelling.
+        let top = scores.values.max() ?? 0
+        return scores.filter { $0.value == top }.sorted { lhs, rhs in
+            order[lhs.key, default: 0] < order[rhs.key, default: 0]
         }.prefix(limit).map(\.key)
     }
 
@@ -96,6 +99,8 @@ extension SymptomMatcher {
     }
 
     private func isNear(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Bool {
+        // Typos rarely change the first letter; short lexicon words are too easily near.
+        guard rhs.count >= 4, lhs.first == rhs.first else { return false }
         if lhs.count >= 5, rhs.count >= 5, lhs.prefix(5).elementsEqual(rhs.prefix(5)) { return true }
         // A suggestion, not a correction: one edit is allowed even on a four-letter word.
         let limit = max(1, EditDistance.allowedEdits(forLength: min(lhs.count, rhs.count)))
