@@ -105,6 +105,7 @@ public struct Interview: Sendable {
         cues.afterCueTrailing = knowledge.list("after-cue-trailing")
         cues.pseudo = knowledge.list("pseudo-triggers")
         cues.relations = knowledge.list("relations")
+        cues.witness = knowledge.list("witness-words")
         return cues
     }
 
@@ -223,7 +224,8 @@ public struct Interview: Sendable {
         let times = TimeParser.find(in: text, context: context).map(\.range)
         return matcher.unexplained(
             in: text, neutral: Set(knowledge.list("neutral-words")), joiners: Set(knowledge.list("clause-joiners")),
-            ignoring: times)
+            reassurance: Set(knowledge.list("reassurance-words")),
+            continuations: Set(knowledge.list("continuation-words")), ignoring: times)
     }
 
     /// The findings nearest in wording to text that was not understood, best first.

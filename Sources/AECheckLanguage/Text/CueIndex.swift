@@ -82,6 +82,18 @@ public struct CueIndex: Sendable {
         }
         joiners = Set(cues.listJoiners.flatMap { Tokenizer.words(of: $0) })
         trailing = Set(cues.afterCueTrailing.flatMap { Tokenizer.words(of: $0) })
+        witness = cues.witness.map { Tokenizer.words(of: $0) }.filter { !$0.isEmpty }
+    }
+
+    /// The normalised witness phrases ("says", "has noticed").
+    private(set) var witness: [[String]] = []
+
+    /// Whether a witness phrase starts at `index` ("my wife *says* ...").
+    func isWitness(at index: Int, in tokens: [Token]) -> Bool {
+        witness.contains { words in
+            index + words.count <= tokens.count
+                && words.indices.allSatisfy { tokens[index + $0].norm == words[$0] }
+        }
     }
 
     /// The normalised words that may follow a clause-final after-cue.

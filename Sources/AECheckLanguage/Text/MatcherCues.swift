@@ -83,6 +83,11 @@ public struct MatcherCues: Sendable {
     ///
     /// Example: `["my husband", "my wife", "my mum"]`.
     public var relations: [String] = []
+    /// Words that make a person named just before them a witness, not the one with the sign
+    /// ("my wife says", "my husband noticed"): the owner does not change.
+    ///
+    /// Example: `["says", "noticed", "thinks"]`.
+    public var witness: [String] = []
     /// How many gap words may sit between two words of a phrase.
     public static let maxGap = 3
 

@@ -38,6 +38,8 @@ public struct ContextReader: Sendable {
     public let hits: [CueHit]
     public let joiners: Set<String>
     public let reporter: Reporter
+    /// Whether a witness phrase starts at a token index ("my wife *says*").
+    public let isWitness: @Sendable (Int) -> Bool
     private let hitAt: [Int]
 
     /// Indexes the cue hits by token.
@@ -45,9 +47,10 @@ public struct ContextReader: Sendable {
     /// Example: `ContextReader(tokens: t, spans: s, spanAt: a, hits: h, joiners: ["or"])`.
     public init(
         tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>,
-        reporter: Reporter = .patient
+        reporter: Reporter = .patient, isWitness: @escaping @Sendable (Int) -> Bool = { _ in false }
     ) {
         self.reporter = reporter
+        self.isWitness = isWitness
         self.tokens = tokens
         self.spans = spans
         self.spanAt = spanAt
@@ -219,7 +222,9 @@ public struct ContextReader: Sendable {
         var position = 0
         while position < tokens.count {
             if tokens[position].boundaryBefore == .sentence { current = nil }
-            if hitAt[position] >= 0, hits[hitAt[position]].start == position {
+            if hitAt[position] >= 0, hits[hitAt[position]].start == position,
+                !isWitness(hits[hitAt[position]].end)
+            {
                 let hit = hits[hitAt[position]]
                 switch hit.kind {
                 case .otherPerson: current = hit.cue

@@ -11,7 +11,8 @@ extension SymptomMatcher {
     /// `ignoring` ranges (time phrases). Linear in the length of the text.
     /// Example: "rash on my arm and my knees feel weird" gives `["my knees feel weird"]`.
     public func unexplained(
-        in text: String, neutral: Set<String>, joiners: Set<String>, ignoring: [Range<String.Index>] = []
+        in text: String, neutral: Set<String>, joiners: Set<String>, reassurance: Set<String> = [],
+        continuations: Set<String> = [], ignoring: [Range<String.Index>] = []
     ) -> [String] {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return [] }
@@ -19,14 +20,47 @@ extension SymptomMatcher {
         let spans = lexicon.phrases.isEmpty ? [] : phraseSpans(in: tokens, fuzzy: &fuzzy)
         var covered = [Bool](repeating: false, count: tokens.count)
         for span in spans { for position in span.start..<span.end { covered[position] = true } }
+        // A clause that says something is not there, is over, was long ago or is only a
+        // "what if" is no unknown sign now; nor is one that says all is well.
+        for hit in cueIndex.hits(in: tokens, usable: { !covered[$0] }) {
+            switch hit.kind {
+            case .negationBefore, .negationAfter, .resolvedAfter, .historyBefore, .historyAfter, .hypotheticalBefore:
+                for position in hit.start..<hit.end { covered[position] = true }
+            default: break
+            }
+        }
+        // A clause that goes on about a sign already found ("the bruise is the size of a
+        // coin") is explained by it: it shares a word with that sign's words.
+        let found = Set(spans.map { lexicon.phrases[$0.phraseID].findingID })
+        var foundForms: Set<String> = []
+        for id in lexicon.words.indices
+        where lexicon.wordFuzzy[id] && lexicon.words[id].utf8.count >= 4 && !gapWords.contains(lexicon.words[id])
+            && !CommonWords.short.contains(lexicon.words[id])
+            && lexicon.findingsByWord[id].contains(where: found.contains)
+        {
+            foundForms.formUnion(lexicon.wordVariants[id])
+        }
+        for (index, token) in tokens.enumerated() where !covered[index] {
+            if reassurance.contains(token.norm)
+                || lexicon.forms.variants(of: token.norm).contains(where: foundForms.contains)
+            {
+                covered[index] = true
+            }
+        }
         var fragments: [String] = []
         var clauseStart = 0
         var clauseExplained = false
         var clauseHasContent = false
+        var previousExplained = false
         func close(at end: Int) {
-            if clauseHasContent, !clauseExplained, clauseStart < end {
+            guard clauseStart < end else { return }
+            // "... spots inside my mouth and on my ankles": a clause that opens with a word such
+            // as "on" goes on with the clause before it.
+            let continues = previousExplained && continuations.contains(tokens[clauseStart].norm)
+            if clauseHasContent, !clauseExplained, !continues {
                 fragments.append(String(text[tokens[clauseStart].range.lowerBound..<tokens[end - 1].range.upperBound]))
             }
+            previousExplained = clauseExplained || continues
             clauseExplained = false
             clauseHasContent = false
         }

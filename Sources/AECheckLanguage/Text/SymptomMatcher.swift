@@ -67,7 +67,8 @@ public struct SymptomMatcher: Sendable {
         }
         let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })
         let context = ContextReader(
-            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter)
+            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
+            isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) })
         let readings = context.readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
         let times = Self.timeRanges(
