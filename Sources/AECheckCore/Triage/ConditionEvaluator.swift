@@ -178,7 +178,9 @@ struct ConditionEvaluator {
             switch conditions.qualifiers[index] {
             case .trend: note = .findingTrend(slot)
             case .onsetWithin(_, let anchorSlot), .onsetAfter(_, let anchorSlot):
-                note = found.onset != nil && anchorBand(anchorSlot) == nil ? .anchorDate(anchorSlot) : .findingTiming(slot)
+                note =
+                    found.onset != nil && anchorBand(anchorSlot) == nil
+                    ? .anchorDate(anchorSlot) : .findingTiming(slot)
             case .onsetDuringInfusion:
                 note =
                     found.onset != nil && anchorBand(conditions.infusionStart) == nil
