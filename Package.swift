@@ -15,7 +15,9 @@ let package = Package(
         // times. They know nothing of findings' meaning, rules or triage: every word list
         // comes from the caller.
         .target(
-            name: "AECheckLanguage"
+            name: "AECheckLanguage",
+            exclude: ["Words"],
+            plugins: ["WordListEmbedPlugin"]
         ),
         // The engine: knowledge, evidence, triage, interview, record, transcript.
         .target(
@@ -44,6 +46,13 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["knowledge-embed"],
             path: "Sources/KnowledgeEmbedPlugin"
+        ),
+        // Build-time embedding of the English word list (the readers' real-word guard).
+        .plugin(
+            name: "WordListEmbedPlugin",
+            capability: .buildTool(),
+            dependencies: ["knowledge-embed"],
+            path: "Sources/WordListEmbedPlugin"
         ),
         .testTarget(
             name: "AECheckCoreTests",

@@ -98,15 +98,9 @@ public enum EvidenceDocument {
             guard let text = text as? String else {
                 throw Failure(field: "text", message: "must be a string")
             }
-            for (match, onset) in interview.understand(
-                text, now: now, timeZone: timeZone, anchors: evidence.anchors)
-            where !match.aboutSomeoneElse {
-                evidence.set(
-                    FindingEvidence(
-                        id: match.findingID,
-                        status: FindingStatus(rawValue: match.status.rawValue) ?? .unknown,
-                        onset: onset, origin: .text(match.matchedText)))
-            }
+            evidence.add(
+                understood: interview.understand(
+                    text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter))
         }
         if let findings = root["findings"] {
             guard let list = findings as? [Any] else {

@@ -30,6 +30,15 @@ enum CheckCommand {
             io.writeError("aecheck: unknown mode '\(mode)'; use 'patient' or 'nurse'\n")
             return 2
         }
+        var preset: [LoggedAnswer] = []
+        if let reporter = arguments.values["--reporter"] {
+            guard flow == "check", resumed == nil, Reporter(rawValue: reporter) != nil else {
+                io.writeError(
+                    "aecheck: --reporter takes 'self' or 'carer', for a new 'check' session (not '\(reporter)')\n")
+                return 2
+            }
+            preset = [LoggedAnswer(key: "reporter", answer: reporter)]
+        }
         let recordPath = arguments.values["--resume"] ?? arguments.values["--record"]
         InterruptHandler.install(message: "\n" + knowledge.text("interrupt", for: audience) + "\n")
         let interview = Shared.interview(for: knowledge, flow: flow)
@@ -42,7 +51,7 @@ enum CheckCommand {
             let opening = session.resume(with: resumed.log)
             io.write("Resuming the saved session (\(resumed.log.count) answers).\n" + opening)
         } else {
-            let opening = session.start()
+            let opening = session.start(answered: preset)
             io.write(opening)
         }
         guard recorder?.save(session, io: io) ?? true else { return 1 }

@@ -13,6 +13,7 @@ public enum CommandLineInterface {
     static let options: [String: Bool] = [  // option -> takes a value
         "--help": false, "-h": false, "--version": false, "--knowledge": true, "--now": true, "--tz": true,
         "--mode": true, "--json": false, "--coverage": false, "--update": false, "--record": true, "--resume": true,
+        "--reporter": true,
     ]
 
     /// Parsed arguments.
@@ -169,6 +170,7 @@ public enum CommandLineInterface {
           --mode nurse      clinical wording and question ids (the default for intake)
           --record FILE     keep a session record (JSON, rewritten after every answer)
           --resume FILE     continue the session saved in FILE, and keep recording to it
+          --reporter WHO    answer "who is checking" in advance (check): self or carer
           --json            machine-readable output (assess)
           --coverage        list each source section with the records citing it (validate)
           --update          rewrite transcripts with this run's screens (replay)

@@ -131,3 +131,27 @@ extension FindingStatus {
         }
     }
 }
+
+extension Evidence {
+    /// Who typed the free text: a carer when the reporter fact says so or was answered "not
+    /// sure" (then relation words name the patient, the safer reading), else the patient.
+    public var reporter: Reporter {
+        switch facts["reporter"] {
+        case .choice("carer"), .unsure: .carer
+        default: .patient
+        }
+    }
+
+    /// Adds what free text said of the patient now: mentions of someone else, of the past and
+    /// of a "what if" are left out; a mention that has settled ("it cleared up") is present
+    /// and getting better.
+    public mutating func add(understood: [(match: TextMatch, onset: TimeBand?)]) {
+        for (match, onset) in understood where !match.aboutSomeoneElse && match.temporality == .current {
+            let status = FindingStatus(rawValue: match.status.rawValue) ?? .unknown
+            set(
+                FindingEvidence(
+                    id: match.findingID, status: status, onset: onset,
+                    trend: match.resolved && status == .present ? .better : nil, origin: .text(match.matchedText)))
+        }
+    }
+}

@@ -213,7 +213,7 @@ extension Interview {
                     return .question(prompt(for: question, key: key))
                 }
                 var understood = interview.understandOnce(
-                    text, now: now, timeZone: timeZone, anchors: evidence.anchors)
+                    text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter)
                 var confirmRound = 1
                 while true {
                     let confirmKey = "\(key)/confirm" + (confirmRound == 1 ? "" : "\(confirmRound)")
@@ -221,18 +221,13 @@ extension Interview {
                         return .question(confirmPrompt(understood.map(\.match), key: confirmKey, question: question))
                     }
                     if reply == "yes" {
-                        for (match, onset) in understood where !match.aboutSomeoneElse {
-                            evidence.set(
-                                FindingEvidence(
-                                    id: match.findingID,
-                                    status: FindingStatus(rawValue: match.status.rawValue) ?? .unknown,
-                                    onset: onset, origin: .text(match.matchedText)))
-                        }
+                        evidence.add(understood: understood)
                         return nil
                     }
                     if reply.hasPrefix("add:"), confirmRound < 5 {
                         understood += interview.understandOnce(
-                            String(reply.dropFirst(4)), now: now, timeZone: timeZone, anchors: evidence.anchors)
+                            String(reply.dropFirst(4)), now: now, timeZone: timeZone, anchors: evidence.anchors,
+                            reporter: evidence.reporter)
                         confirmRound += 1
                         continue
                     }

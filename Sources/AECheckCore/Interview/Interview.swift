@@ -78,12 +78,34 @@ public struct Interview: Sendable {
         let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
             phrases.map { LexiconEntry(phrase: $0, findingID: id) }
         }
+        let combinations = knowledge.combinations.sorted { $0.key < $1.key }.flatMap { id, combinations in
+            combinations.map { LexiconEntry(combination: $0, findingID: id) }
+        }
+        var irregular: [String: String] = [:]
+        for pair in knowledge.list("irregular-forms") {
+            let sides = pair.pieces("=").map { $0.trimmingWhitespace() }
+            if sides.count == 2 { irregular[sides[0]] = sides[1] }
+        }
         return SymptomMatcher(
-            entries: entries,
-            cues: MatcherCues(
-                negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
-                uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
-                scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words")))
+            entries: entries + combinations,
+            forms: WordForms(irregular: irregular, keep: Set(knowledge.list("own-forms"))),
+            cues: cues(knowledge))
+    }
+
+    /// The ConText-style cue lists of the knowledge's settings.
+    static func cues(_ knowledge: KnowledgeBase) -> MatcherCues {
+        var cues = MatcherCues(
+            negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
+            uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
+            scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words"))
+        cues.historyBefore = knowledge.list("history-before")
+        cues.historyAfter = knowledge.list("history-after")
+        cues.hypotheticalBefore = knowledge.list("hypothetical-before")
+        cues.resolvedAfter = knowledge.list("resolved-after")
+        cues.afterCueTrailing = knowledge.list("after-cue-trailing")
+        cues.pseudo = knowledge.list("pseudo-triggers")
+        cues.relations = knowledge.list("relations")
+        return cues
     }
 
     /// The next question, or the outcome when nothing left could change it.
@@ -168,9 +190,10 @@ public struct Interview: Sendable {
     }
 
     /// Reads free text with the knowledge's phrase lists (for `assess` and the text step).
-    public func understand(_ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue] = [:])
-        -> [(match: TextMatch, onset: TimeBand?)]
-    {
+    public func understand(
+        _ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue] = [:],
+        reporter: Reporter = .patient
+    ) -> [(match: TextMatch, onset: TimeBand?)] {
         let context = timeContext(now: now, timeZone: timeZone, anchors: anchors)
         let times = TimeParser.find(in: text, context: context)
         let ranges = times.map(\.range)
@@ -183,8 +206,10 @@ public struct Interview: Sendable {
                 text.utf8.distance(from: text.startIndex, to: $0.upperBound),
             ]
         }
-        let matches = cache.matches(of: InterviewCache.MatchKey(text: bytes, timeOffsets: offsets)) {
-            matcher.match(text) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) } }
+        let matches = cache.matches(of: InterviewCache.MatchKey(text: bytes, timeOffsets: offsets, reporter: reporter))
+        {
+            matcher.match(text, reporter: reporter) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) }
+            }
         }
         return matches.map { match in
             (match, times.first { $0.range == match.timeRange }?.time.band)
@@ -192,11 +217,14 @@ public struct Interview: Sendable {
     }
 
     /// `understand`, remembered: replays read the same answers again and again.
-    func understandOnce(_ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue])
-        -> [(match: TextMatch, onset: TimeBand?)]
-    {
-        let key = InterviewCache.TextKey(text: Array(text.utf8), now: now, timeZone: timeZone, anchors: anchors)
-        return cache.understanding(of: key) { understand(text, now: now, timeZone: timeZone, anchors: anchors) }
+    func understandOnce(
+        _ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue], reporter: Reporter
+    ) -> [(match: TextMatch, onset: TimeBand?)] {
+        let key = InterviewCache.TextKey(
+            text: Array(text.utf8), now: now, timeZone: timeZone, anchors: anchors, reporter: reporter)
+        return cache.understanding(of: key) {
+            understand(text, now: now, timeZone: timeZone, anchors: anchors, reporter: reporter)
+        }
     }
 
     func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue]) -> TimeContext {

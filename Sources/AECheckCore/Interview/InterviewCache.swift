@@ -26,6 +26,7 @@ final class InterviewCache: @unchecked Sendable {
         var now: Date
         var timeZone: TimeZone
         var anchors: [String: AnchorValue]
+        var reporter: Reporter
     }
 
     /// Free text and the UTF-8 offsets of the time phrases found in it: all the matcher's
@@ -33,6 +34,7 @@ final class InterviewCache: @unchecked Sendable {
     struct MatchKey: Hashable {
         var text: [UInt8]
         var timeOffsets: [Int]
+        var reporter: Reporter
     }
 
     /// Triage of one evidence: the outcome and each rule's truth, in rule order. In an

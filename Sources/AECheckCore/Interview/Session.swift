@@ -21,6 +21,9 @@ public struct Session: Sendable {
     /// read against the prompt the person saw (and on a live clock, where every instant is
     /// new, no second replay is needed to find it again).
     private var shown: (step: InterviewStep, evidence: Evidence)?
+    /// How many answers at the start of the log were given in advance (`--reporter`):
+    /// `back` and `restart` keep them.
+    private var answeredInAdvance = 0
 
     public init(interview: Interview, renderer: Renderer, timeZone: TimeZone, clock: @escaping @Sendable () -> Date) {
         self.interview = interview
@@ -40,8 +43,11 @@ public struct Session: Sendable {
         shown?.step ?? interview.next(log: log, now: clock(), timeZone: timeZone)
     }
 
-    /// The opening text and the first prompt (or the outcome).
-    public mutating func start() -> String {
+    /// The opening text and the first prompt (or the outcome); `answered` are answers given
+    /// in advance (`--reporter`), logged as if typed.
+    public mutating func start(answered: [LoggedAnswer] = []) -> String {
+        log = answered
+        answeredInAdvance = answered.count
         let welcome = interview.knowledge.text("welcome", for: renderer.audience)
         return (welcome.isEmpty ? "" : welcome + "\n\n") + present(at: clock())
     }
@@ -63,11 +69,13 @@ public struct Session: Sendable {
             let help = prompt.help.map { $0 + "\n" } ?? ""
             return help + Self.commandHelp + "\n" + renderer.render(prompt)
         case "back", "b":
-            guard !log.isEmpty else { return "This is the first question.\n" + renderer.render(prompt) }
+            guard log.count > answeredInAdvance else {
+                return "This is the first question.\n" + renderer.render(prompt)
+            }
             log.removeLast()
             return present(at: now)
         case "restart":
-            log.removeAll()
+            log.removeSubrange(answeredInAdvance...)
             return "Starting again.\n\n" + present(at: now)
         case "why":
             return why(prompt) + "\n" + renderer.render(prompt)

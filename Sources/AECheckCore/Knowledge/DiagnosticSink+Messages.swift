@@ -68,6 +68,23 @@ extension DiagnosticSink.Message {
     static func ruleNeverFires(_ id: String, because reason: String) -> Self {
         .init(text: "rule '\(id)' can never fire: \(reason)", id: "rule-never-fires")
     }
+    static func unusedWordSet(_ id: String) -> Self {
+        .init(text: "word set '\(id)' is used by no phrase or combination", id: "unused-word-set")
+    }
+    static func unreachablePhrase(_ phrase: String, shadowedBy finding: String) -> Self {
+        .init(
+            text: "phrase '\(phrase)' can never be matched: the same words already name finding '\(finding)'",
+            id: "unreachable-phrase")
+    }
+    static func badCombination(_ value: String) -> Self {
+        .init(
+            text:
+                "combination '\(value.prefix(60))' needs two parts joined by ' + ', each '{set}' or words separated by '|'",
+            id: "bad-combination")
+    }
+    static func emptyPhraseRecord(_ id: String) -> Self {
+        .init(text: "phrase record '\(id)' needs a 'say:' or a 'combine:'", id: "missing-field")
+    }
     static func unaskedFinding(_ id: String) -> Self {
         .init(text: "finding '\(id)' is asked by no question and matched by no phrase", id: "unasked-finding")
     }

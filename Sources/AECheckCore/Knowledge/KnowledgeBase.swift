@@ -176,6 +176,10 @@ public struct KnowledgeBase: Sendable {
     public internal(set) var sources: [String: Source] = [:]
     public internal(set) var findings: [String: Finding] = [:]
     public internal(set) var phrases: [String: [String]] = [:]
+    /// Each finding's combinations: two parts, each a list of alternatives (word sets expanded).
+    public internal(set) var combinations: [String: [[[String]]]] = [:]
+    /// Named word sets (`words:` records): the alternatives each name stands for.
+    public internal(set) var wordSets: [String: [String]] = [:]
     public internal(set) var facts: [String: Fact] = [:]
     public internal(set) var questions: [String: Question] = [:]
     /// Question ids in file order.

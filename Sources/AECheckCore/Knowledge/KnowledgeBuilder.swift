@@ -17,6 +17,10 @@ struct KnowledgeBuilder {
     /// Rules whose `when:` did not parse: their examples are read but not evaluated.
     private(set) var unparsedConditions: Set<String> = []
     private var knowledge = KnowledgeBase()
+    /// Word sets named by a `{set}` in a phrase or combination.
+    private var usedWordSets: Set<String> = []
+    /// Each phrase's words (normalised) and the finding that first named them.
+    private var phraseOwners: [String: String] = [:]
     /// Each source's section ids, for citation checks.
     private var sectionIDs: [String: Set<String>] = [:]
     /// Citations already checked and found good, by their text.
@@ -49,7 +53,9 @@ struct KnowledgeBuilder {
         }
         each("fact") { addFact($0, into: &sink) }
         each("finding") { addFinding($0, into: &sink) }
+        each("words") { addWordSet($0, into: &sink) }
         each("phrase") { addPhrases($0, into: &sink) }
+        checkWordSetUse(byKind["words"] ?? [], into: &sink)
         each("advice") { addAdvice($0, into: &sink) }
         each("faq") { addFAQ($0, into: &sink) }
         each("question") { addQuestion($0, into: &sink) }
@@ -204,8 +210,73 @@ struct KnowledgeBuilder {
             figures: record.values("figure"), citations: citations(record, into: &sink))
     }
 
+    private mutating func addWordSet(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        knowledge.wordSets[record.id] = record.values("say").flatMap { $0.splitting(on: ",") }
+            .map { $0.trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }
+        _ = citations(record, required: false, into: &sink)
+    }
+
+    /// A phrase record's `say:` phrases (a `{set}` in one stands for each of the set's
+    /// alternatives) and `combine:` lines ("{lips} + {swell}": two parts, each a `{set}` or
+    /// words separated by `|`).
     private mutating func addPhrases(_ record: RawRecord, into sink: inout DiagnosticSink) {
-        knowledge.phrases[record.id] = record.all("say").map { $0.value.lowercased() }
+        var phrases: [String] = []
+        for field in record.all("say") {
+            for phrase in expand(field.value.lowercased(), field: field, into: &sink) {
+                let key = Tokenizer.words(of: phrase).joined(separator: " ")
+                if let owner = phraseOwners[key], owner != record.id {
+                    sink.warning(.unreachablePhrase(phrase, shadowedBy: owner), at: field.valueLocation)
+                }
+                phraseOwners[key] = phraseOwners[key] ?? record.id
+                phrases.append(phrase)
+            }
+        }
+        var combinations: [[[String]]] = []
+        for field in record.all("combine") {
+            let parts = field.value.lowercased().components(separatedBy: " + ").map { part in
+                part.splitting(on: "|").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                    .flatMap { expand($0, field: field, into: &sink) }
+            }
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) else {
+                sink.error(.badCombination(field.value), at: field.valueLocation)
+                continue
+            }
+            combinations.append(parts)
+        }
+        if phrases.isEmpty && combinations.isEmpty {
+            sink.error(.emptyPhraseRecord(record.id), at: record.location)
+        }
+        knowledge.phrases[record.id] = phrases
+        if !combinations.isEmpty { knowledge.combinations[record.id] = combinations }
+    }
+
+    /// Every phrase a pattern stands for: each `{set}` word replaced by each alternative of
+    /// the set (an unknown set is an error and stands for nothing).
+    private mutating func expand(_ pattern: String, field: RawField, into sink: inout DiagnosticSink) -> [String] {
+        var results = [""]
+        for word in pattern.splitting(on: " ") where !word.isEmpty {
+            var choices = [word]
+            if word.hasPrefix("{"), word.hasSuffix("}"), word.count > 2 {
+                let name = String(word.dropFirst().dropLast())
+                usedWordSets.insert(name)
+                guard let set = knowledge.wordSets[name] else {
+                    sink.error(
+                        .unknownReference(
+                            "word set", name, suggestion: Suggestion.closest(to: name, in: knowledge.wordSets.keys)),
+                        at: field.valueLocation)
+                    return []
+                }
+                choices = set
+            }
+            results = results.flatMap { prefix in choices.map { prefix.isEmpty ? $0 : prefix + " " + $0 } }
+        }
+        return results.filter { !$0.isEmpty }
+    }
+
+    private func checkWordSetUse(_ records: [RawRecord], into sink: inout DiagnosticSink) {
+        for record in records where !usedWordSets.contains(record.id) {
+            sink.warning(.unusedWordSet(record.id), at: record.location)
+        }
     }
 
     private mutating func addAdvice(_ record: RawRecord, into sink: inout DiagnosticSink) {

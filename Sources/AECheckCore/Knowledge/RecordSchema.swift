@@ -18,7 +18,8 @@ enum RecordSchema {
         "finding": [
             one("patient"), one("nurse"), many("group"), many("figure"), many("cite", required: true), many("note"),
         ],
-        "phrase": [many("say", required: true), many("note")],
+        "phrase": [many("say"), many("combine"), many("note")],
+        "words": [many("say", required: true), many("cite"), many("note")],
         "fact": [
             one("type"), one("patient"), one("nurse"), many("value"), optional("unit"), optional("min"),
             optional("max"), many("note"),

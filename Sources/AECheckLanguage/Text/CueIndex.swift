@@ -5,12 +5,21 @@ import Foundation
 /// Declared in priority order: when the same words are listed under two kinds, the first wins.
 /// Example: "not sure if" listed as uncertainty beats "not" listed as negation by length.
 public enum CueKind: Int, Sendable {
+    case pseudo
+    case hypotheticalBefore
     case uncertainty
     case negationBefore
     case negationAfter
+    case resolvedAfter
+    case historyBefore
+    case historyAfter
     case otherPerson
+    case relation
     case scopeEnd
     case firstPerson
+
+    /// After-cues that count only at the end of a clause or before a trailing word.
+    var isClauseFinal: Bool { self == .negationAfter || self == .resolvedAfter }
 }
 
 /// A cue found in the text, covering tokens `start..<end`.
@@ -49,8 +58,11 @@ public struct CueIndex: Sendable {
     /// otherPerson: [], scopeEnds: []))`.
     public init(_ cues: MatcherCues) {
         let lists: [(CueKind, [String])] = [
+            (.pseudo, cues.pseudo), (.hypotheticalBefore, cues.hypotheticalBefore),
             (.uncertainty, cues.uncertainty), (.negationBefore, cues.negationBefore),
-            (.negationAfter, cues.negationAfter), (.otherPerson, cues.otherPerson),
+            (.negationAfter, cues.negationAfter), (.resolvedAfter, cues.resolvedAfter),
+            (.historyBefore, cues.historyBefore), (.historyAfter, cues.historyAfter),
+            (.otherPerson, cues.otherPerson), (.relation, cues.relations),
             (.scopeEnd, cues.scopeEnds), (.firstPerson, cues.firstPerson),
         ]
         for (kind, list) in lists {
@@ -69,7 +81,11 @@ public struct CueIndex: Sendable {
             }
         }
         joiners = Set(cues.listJoiners.flatMap { Tokenizer.words(of: $0) })
+        trailing = Set(cues.afterCueTrailing.flatMap { Tokenizer.words(of: $0) })
     }
+
+    /// The normalised words that may follow a clause-final after-cue.
+    private(set) var trailing: Set<String> = []
 
     /// Finds cues left to right, longest first, never overlapping one another.
     ///
@@ -90,9 +106,15 @@ public struct CueIndex: Sendable {
                 break
             }
             if let entry = matched {
-                result.append(
-                    CueHit(kind: entry.kind, start: index, end: index + entry.words.count, cue: entry.cue))
-                index += entry.words.count
+                let end = index + entry.words.count
+                // "has gone" ends its clause; "has gone red" is no cue ("gone" is then a change).
+                let final =
+                    end >= tokens.count || tokens[end].boundaryBefore != .none || trailing.contains(tokens[end].norm)
+                    || joiners.contains(tokens[end].norm)
+                if !entry.kind.isClauseFinal || final {
+                    result.append(CueHit(kind: entry.kind, start: index, end: end, cue: entry.cue))
+                }
+                index = end
             } else {
                 index += 1
             }

@@ -36,24 +36,41 @@ public struct FuzzyLookup: Sendable {
         guard scalars.count >= 5, scalars.count <= 64 else { return [] }
         guard !blocked.contains(word), !CommonWords.all.contains(word) else { return [] }
         guard !scalars.contains(where: { $0.properties.numericType != nil }) else { return [] }
-        let variants = WordForms.variants(of: word)
+        // A real word is never corrected: "infusion" is not a typo of "confusion".
+        guard !EnglishWords.contains(word) else { return [] }
+        let variants = lexicon.forms.variants(of: word)
+        guard !variants.dropFirst().contains(where: EnglishWords.contains) else { return [] }
         // Each variant's letters, worked out once for the whole vocabulary.
         let variantScalars = variants.map { Array($0.unicodeScalars) }
         var result: [Int] = []
+        var best = Int.max
         for length in max(1, scalars.count - 4)...(scalars.count + 2) {
             for id in lexicon.wordsByLength[length] ?? [] where lexicon.wordFuzzy[id] {
                 if WordForms.overlap(variants, lexicon.wordVariants[id]) { continue }
-                if isClose(variantScalars, to: lexicon.wordScalars[id]) { result.append(id) }
+                guard let distance = closeness(variantScalars, to: lexicon.wordScalars[id]) else { continue }
+                if distance < best {
+                    best = distance
+                    result = [id]
+                } else if distance == best {
+                    result.append(id)
+                }
             }
         }
+        // The best candidate must be unique: words of one form ("wheeze", "wheezing") count once.
+        guard let first = result.first,
+            result.allSatisfy({ WordForms.overlap(lexicon.wordVariants[$0], lexicon.wordVariants[first]) })
+        else { return [] }
         return result
     }
 
-    private func isClose(_ variants: [[Unicode.Scalar]], to target: [Unicode.Scalar]) -> Bool {
+    /// The smallest edit distance from any variant to `target`, within the allowed edits.
+    private func closeness(_ variants: [[Unicode.Scalar]], to target: [Unicode.Scalar]) -> Int? {
+        var best: Int?
         for scalars in variants {
             let limit = EditDistance.allowedEdits(forLength: min(scalars.count, target.count))
-            if limit > 0, EditDistance.distance(scalars, target, limit: limit) != nil { return true }
+            guard limit > 0, let distance = EditDistance.distance(scalars, target, limit: limit) else { continue }
+            best = min(best ?? distance, distance)
         }
-        return false
+        return best
     }
 }

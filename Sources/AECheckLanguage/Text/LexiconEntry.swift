@@ -1,28 +1,36 @@
 import Foundation
 
-/// A lay phrase that names a finding.
+/// One way of saying a finding: a phrase matched as a whole, or a combination of two parts
+/// (say, a body part and a change) that may come in either order inside one clause.
 ///
-/// Several phrases may name the same finding; the matcher reports the finding, not the phrase.
-///
-/// ```swift
-/// let entry = LexiconEntry(phrase: "out of tune", findingID: "tune-loss")
-/// ```
+/// The matcher holds no vocabulary of its own; entries come from the caller (usually the
+/// knowledge's `say:` and `combine:` lines, with word sets already expanded).
+/// Example: `LexiconEntry(phrase: "sparkles", findingID: "sparkles")`,
+/// `LexiconEntry(combination: [["lips", "mouth"], ["swollen", "puffy"]], findingID: "swelling")`.
 public struct LexiconEntry: Hashable, Sendable {
-    /// The words as a patient might write them (any case; punctuation is ignored).
-    ///
-    /// Example: `"can't whistle"`.
+    /// The phrase, or for a combination its parts as "a|b + c|d" (for reports).
     public var phrase: String
-    /// The identifier of the finding the phrase names.
-    ///
-    /// Example: `"whistle-loss"`.
+    /// The finding it names.
     public var findingID: String
+    /// For a combination, each part's alternatives (each one or more words); empty for a phrase.
+    public var parts: [[String]]
 
-    /// Creates an entry.
+    /// A phrase matched whole (filler words may sit between its words).
     ///
-    /// The phrase is normalised when a matcher is built, not here.
-    /// Example: `LexiconEntry(phrase: "sparkles", findingID: "sparkle")`.
+    /// Example: `LexiconEntry(phrase: "fizz", findingID: "fizz")`.
     public init(phrase: String, findingID: String) {
         self.phrase = phrase
         self.findingID = findingID
+        self.parts = []
+    }
+
+    /// A combination: one alternative of each part, in either order, in one clause, with
+    /// at most ``SymptomMatcher/combinationGap`` other words between them.
+    ///
+    /// Example: `LexiconEntry(combination: [["throat"], ["tight", "closing"]], findingID: "t")`.
+    public init(combination parts: [[String]], findingID: String) {
+        self.phrase = parts.map { $0.joined(separator: "|") }.joined(separator: " + ")
+        self.findingID = findingID
+        self.parts = parts
     }
 }

@@ -21,3 +21,12 @@ public enum MatchStatus: String, Hashable, Sendable {
     /// Example: `"not sure if it's sparkles"`.
     case unknown
 }
+
+/// When a mention is set: now, in the past ("when I was 12"), or only asked about ("what if").
+///
+/// Example: "I had shingles years ago" reads shingles as `.historical`.
+public enum Temporality: String, Hashable, Sendable {
+    case current
+    case historical
+    case hypothetical
+}

@@ -50,6 +50,39 @@ public struct MatcherCues: Sendable {
     /// words; a phrase never spans punctuation, and a one-word cue ("not") is never a gap word.
     /// Example: `["feel", "a", "bit", "are", "is", "very"]`.
     public var gapWords: [String]
+    /// Cues after a finding that put it in the past ("last year", "when i was", "as a child").
+    ///
+    /// Example: `["last year", "years ago", "as a child"]`.
+    public var historyAfter: [String] = []
+    /// Cues before a finding that put it in the past ("years ago i had", "i used to get").
+    ///
+    /// Example: `["used to get", "history of", "as a child"]`.
+    public var historyBefore: [String] = []
+    /// Cues before a finding that make it a question or a worry, not a sign now ("what if").
+    ///
+    /// Example: `["what if", "in case", "should i worry if"]`.
+    public var hypotheticalBefore: [String] = []
+    /// Cues after a finding that say it has settled ("cleared up", "gone now").
+    ///
+    /// Like `negationAfter`, they count only at the end of a clause, or before a word of
+    /// `afterCueTrailing`: "it has gone" is a cue, "it has gone red" is not.
+    /// Example: `["cleared up", "went away", "has gone"]`.
+    public var resolvedAfter: [String] = []
+    /// Words that may follow an after-cue in its clause ("now", "again", "completely").
+    ///
+    /// Example: `["now", "again", "completely"]`.
+    public var afterCueTrailing: [String] = []
+    /// Pseudo-triggers: phrases that hold a cue's words but are no cue ("no longer",
+    /// "won't stop", "not sure" inside "not sure if" is handled by length). A pseudo-trigger
+    /// is matched like a cue and then does nothing.
+    ///
+    /// Example: `["no longer", "wont stop", "not only"]`.
+    public var pseudo: [String] = []
+    /// Relation words: someone else when the person types about themselves, the patient when
+    /// a carer types (the first relation named is the patient; a different one is someone else).
+    ///
+    /// Example: `["my husband", "my wife", "my mum"]`.
+    public var relations: [String] = []
     /// How many gap words may sit between two words of a phrase.
     public static let maxGap = 3
 

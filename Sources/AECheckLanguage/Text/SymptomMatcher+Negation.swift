@@ -11,6 +11,12 @@ public struct ClauseReading: Sendable {
     public var fromCueBefore = false
     /// The other-person cue that owns the span, if any.
     public var otherPersonCue: String?
+    /// Whether the mention is of now, of the past, or of a "what if".
+    public var temporality: Temporality = .current
+    /// Whether a cue says it has settled ("cleared up", "gone now").
+    public var resolved = false
+    /// The history, hypothetical or resolution cue behind `temporality` or `resolved`.
+    public var temporalCue: String?
 }
 
 /// Reads negation, uncertainty and other-person cues around each phrase span (NegEx style).
@@ -22,18 +28,26 @@ public struct ClauseReading: Sendable {
 public struct ContextReader: Sendable {
     /// The most words allowed between a cue and the phrase it governs.
     public static let maxGap = 5
+    /// The most words allowed between a history or hypothetical cue and the phrase it governs
+    /// (in one clause).
+    public static let temporalWindow = 12
 
     public let tokens: [Token]
     public let spans: [PhraseSpan]
     public let spanAt: [Int]
     public let hits: [CueHit]
     public let joiners: Set<String>
+    public let reporter: Reporter
     private let hitAt: [Int]
 
     /// Indexes the cue hits by token.
     ///
     /// Example: `ContextReader(tokens: t, spans: s, spanAt: a, hits: h, joiners: ["or"])`.
-    public init(tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>) {
+    public init(
+        tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>,
+        reporter: Reporter = .patient
+    ) {
+        self.reporter = reporter
         self.tokens = tokens
         self.spans = spans
         self.spanAt = spanAt
@@ -56,63 +70,103 @@ public struct ContextReader: Sendable {
         result.reserveCapacity(spans.count)
         for (index, span) in spans.enumerated() {
             var reading = ClauseReading(otherPersonCue: owners[index])
-            if let hit = cueBefore(span) {
+            let before = cuesBefore(span)
+            if let hit = cueInside(span) ?? before.status {
                 reading.status = hit.kind == .uncertainty ? .unknown : .absent
                 reading.statusCue = hit.cue
                 reading.fromCueBefore = true
             }
-            if index > 0, reading.status != .unknown {
+            if let hit = before.temporal {
+                reading.temporality = hit.kind == .hypotheticalBefore ? .hypothetical : .historical
+                reading.temporalCue = hit.cue
+            }
+            if index > 0, isListGap(from: spans[index - 1].end, to: span.start) {
                 let previous = result[index - 1]
-                if previous.fromCueBefore, previous.status != .present,
-                    reading.status == .present || previous.status == .unknown,
-                    isListGap(from: spans[index - 1].end, to: span.start)
+                if reading.status != .unknown, previous.fromCueBefore, previous.status != .present,
+                    reading.status == .present || previous.status == .unknown
                 {
                     reading.status = previous.status
                     reading.statusCue = previous.statusCue
                     reading.fromCueBefore = true
                 }
+                // "as a child I had fits and migraines": the list shares its time.
+                if reading.temporality == .current, previous.temporality != .current, before.temporal == nil,
+                    previous.temporalCue != nil, before.status == nil
+                {
+                    reading.temporality = previous.temporality
+                    reading.temporalCue = previous.temporalCue
+                }
             }
-            if reading.status == .present, let hit = negationAfter(span) {
-                reading.status = .absent
-                reading.statusCue = hit.cue
+            if let hit = cueAfter(span) {
+                switch hit.kind {
+                case .negationAfter where reading.status == .present:
+                    reading.status = .absent
+                    reading.statusCue = hit.cue
+                case .resolvedAfter:
+                    reading.resolved = true
+                    reading.temporalCue = reading.temporalCue ?? hit.cue
+                case .historyAfter where reading.temporality == .current:
+                    reading.temporality = .historical
+                    reading.temporalCue = hit.cue
+                default: break
+                }
             }
             result.append(reading)
         }
         return result
     }
 
-    /// The nearest uncertainty cue before the span, else the nearest negation cue, in scope.
-    private func cueBefore(_ span: PhraseSpan) -> CueHit? {
+    /// An uncertainty or negation cue between a combination's two parts ("throat is not
+    /// swollen", "lips maybe a bit puffy"); uncertainty wins.
+    private func cueInside(_ span: PhraseSpan) -> CueHit? {
+        guard let interior = span.interior else { return nil }
+        var negation: CueHit?
+        for position in interior where hitAt[position] >= 0 {
+            let hit = hits[hitAt[position]]
+            if hit.kind == .uncertainty { return hit }
+            if hit.kind == .negationBefore, negation == nil { negation = hit }
+        }
+        return negation
+    }
+
+    /// The cues before a span, in its clause: the status cue (the nearest uncertainty, else
+    /// the nearest negation) and the time cue (the nearest history or hypothetical cue; a
+    /// hypothetical cue also makes the mention uncertain).
+    private func cuesBefore(_ span: PhraseSpan) -> (status: CueHit?, temporal: CueHit?) {
         var position = span.start
         var negation: CueHit?
+        var uncertainty: CueHit?
+        var temporal: CueHit?
         var sawFirstPerson = false
-        while position > 0, span.start - position <= Self.maxGap,
-            tokens[position].boundaryBefore == .none
-        {
+        while position > 0, span.start - position <= Self.temporalWindow, tokens[position].boundaryBefore == .none {
             let previous = position - 1
+            let near = span.start - position <= Self.maxGap
             if hitAt[previous] >= 0 {
                 let hit = hits[hitAt[previous]]
                 switch hit.kind {
-                case .uncertainty: return hit
-                case .negationBefore: if negation == nil { negation = hit }
-                case .scopeEnd: return negation
+                case .uncertainty where near: if uncertainty == nil { uncertainty = hit }
+                case .negationBefore where near: if negation == nil { negation = hit }
+                // A time cue reaches the whole clause: "years ago, when I was at school, I had fits".
+                case .hypotheticalBefore, .historyBefore: if temporal == nil { temporal = hit }
+                case .scopeEnd: return (uncertainty ?? negation, temporal)
                 case .firstPerson: sawFirstPerson = true
-                case .negationAfter, .otherPerson: break
+                default: break
                 }
                 position = hit.start
             } else if spanAt[previous] >= 0 {
                 // A first-person word after an earlier finding starts a new assertion.
-                if sawFirstPerson { return negation }
+                if sawFirstPerson { return (uncertainty ?? negation, temporal) }
                 position = spans[spanAt[previous]].start
             } else {
                 position = previous
             }
         }
-        return negation
+        return (uncertainty ?? negation, temporal)
     }
 
-    /// A negation cue after the span, in the same clause, possibly past a joined list.
-    private func negationAfter(_ span: PhraseSpan) -> CueHit? {
+    /// The first negation, resolution or history cue after the span, in the same clause,
+    /// possibly past a joined list ("hives and swollen lips last year").
+    private func cueAfter(_ span: PhraseSpan) -> CueHit? {
         var position = span.end
         var onlyJoiners = true
         while position < tokens.count, position - span.end <= Self.maxGap,
@@ -121,9 +175,9 @@ public struct ContextReader: Sendable {
             if hitAt[position] >= 0 {
                 let hit = hits[hitAt[position]]
                 switch hit.kind {
-                case .negationAfter: return hit
-                case .negationBefore, .uncertainty, .scopeEnd: return nil
-                case .otherPerson, .firstPerson: onlyJoiners = false
+                case .negationAfter, .resolvedAfter, .historyAfter: return hit
+                case .negationBefore, .uncertainty, .scopeEnd, .hypotheticalBefore, .historyBefore: return nil
+                case .otherPerson, .relation, .firstPerson, .pseudo: onlyJoiners = false
                 }
                 position = hit.end
             } else if spanAt[position] >= 0 {
@@ -160,14 +214,24 @@ public struct ContextReader: Sendable {
     private func otherPersonOwners() -> [String?] {
         var owners = [String?](repeating: nil, count: spans.count)
         var current: String?
+        var patientRelation: String?
         var nextSpan = 0
         var position = 0
         while position < tokens.count {
             if tokens[position].boundaryBefore == .sentence { current = nil }
             if hitAt[position] >= 0, hits[hitAt[position]].start == position {
                 let hit = hits[hitAt[position]]
-                if hit.kind == .otherPerson { current = hit.cue }
-                if hit.kind == .firstPerson { current = nil }
+                switch hit.kind {
+                case .otherPerson: current = hit.cue
+                case .relation where reporter == .carer:
+                    // A carer's first relation word names the patient; another names someone else.
+                    let words = (hit.start..<hit.end).map { tokens[$0].norm }.joined(separator: " ")
+                    if patientRelation == nil { patientRelation = words }
+                    current = patientRelation == words ? nil : hit.cue
+                case .relation: current = hit.cue
+                case .firstPerson: current = nil
+                default: break
+                }
             }
             while nextSpan < spans.count, spans[nextSpan].start == position {
                 owners[nextSpan] = current
@@ -177,4 +241,10 @@ public struct ContextReader: Sendable {
         }
         return owners
     }
+}
+
+/// Who is typing: the patient, or a carer writing about the patient.
+public enum Reporter: String, Sendable, Hashable, CaseIterable {
+    case patient = "self"
+    case carer
 }

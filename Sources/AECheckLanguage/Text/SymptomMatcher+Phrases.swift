@@ -11,6 +11,8 @@ public struct PhraseSpan: Sendable {
     public var correctedWords: Int
     /// How many filler words sit inside the span between the phrase's words.
     public var gapWords: Int = 0
+    /// For a combination, the tokens between its two parts (cues there govern it).
+    public var interior: Range<Int>? = nil
 
     /// The number of the phrase's own words in the span.
     public var phraseWords: Int { end - start - gapWords }
@@ -23,7 +25,7 @@ extension SymptomMatcher {
     /// then the earlier span, then the earlier lexicon entry. Phrases never span punctuation.
     /// Example: "swollen lips" wins over "swollen" alone when both are in the lexicon.
     public func phraseSpans(in tokens: [Token], fuzzy: inout FuzzyLookup) -> [PhraseSpan] {
-        let variants = tokens.map { WordForms.variants(of: $0.norm) }
+        let variants = tokens.map { lexicon.forms.variants(of: $0.norm) }
         var candidates: [PhraseSpan] = []
         for start in tokens.indices {
             for (phraseID, firstCorrected) in firstWordCandidates(variants[start], tokens[start].norm, &fuzzy) {
@@ -32,6 +34,7 @@ extension SymptomMatcher {
                 }
             }
         }
+        candidates += combinationSpans(in: tokens, variants: variants, fuzzy: &fuzzy)
         candidates.sort { lhs, rhs in
             if lhs.phraseWords != rhs.phraseWords { return lhs.phraseWords > rhs.phraseWords }
             if lhs.gapWords != rhs.gapWords { return lhs.gapWords < rhs.gapWords }
@@ -47,6 +50,74 @@ extension SymptomMatcher {
         }
         chosen.sort { $0.start < $1.start }
         return chosen
+    }
+
+    /// Spans of combinations: one alternative of each of the two parts, in either order,
+    /// in one clause (no punctuation between), with at most `combinationGap` words between.
+    ///
+    /// Each part occurrence is paired with the nearest occurrence of the other part, so the
+    /// work is linear in the number of occurrences.
+    private func combinationSpans(in tokens: [Token], variants: [[String]], fuzzy: inout FuzzyLookup)
+        -> [PhraseSpan]
+    {
+        guard !lexicon.alternatives.isEmpty else { return [] }
+        // Part occurrences, in text order: (phrase, part, start, end, corrected).
+        var found: [Int: [(part: Int, start: Int, end: Int, corrected: Int)]] = [:]
+        for start in tokens.indices {
+            var seen: Set<Int> = []
+            var candidates: [(Int, Bool)] = []
+            for variant in variants[start] {
+                for id in lexicon.alternativesByFirstVariant[variant] ?? [] where seen.insert(id).inserted {
+                    candidates.append((id, false))
+                }
+            }
+            for wordID in fuzzy.targets(of: tokens[start].norm) {
+                for id in lexicon.alternativesByFirstWord[wordID] ?? [] where seen.insert(id).inserted {
+                    candidates.append((id, true))
+                }
+            }
+            for (id, firstCorrected) in candidates {
+                let alternative = lexicon.alternatives[id]
+                var corrected = firstCorrected ? 1 : 0
+                var end = start + 1
+                for wordID in alternative.wordIDs.dropFirst() {
+                    guard end < tokens.count, tokens[end].boundaryBefore == .none else {
+                        end = -1
+                        break
+                    }
+                    if !WordForms.overlap(variants[end], lexicon.wordVariants[wordID]) {
+                        guard fuzzy.targets(of: tokens[end].norm).contains(wordID) else {
+                            end = -1
+                            break
+                        }
+                        corrected += 1
+                    }
+                    end += 1
+                }
+                guard end > start else { continue }
+                found[alternative.phraseID, default: []].append(
+                    (part: alternative.part, start: start, end: end, corrected: corrected))
+            }
+        }
+        var spans: [PhraseSpan] = []
+        for (phraseID, occurrences) in found {
+            for first in occurrences where first.part == 0 {
+                var best: PhraseSpan?
+                for second in occurrences where second.part == 1 {
+                    let (lower, upper) = first.start < second.start ? (first, second) : (second, first)
+                    guard lower.end <= upper.start, upper.start - lower.end <= Self.combinationGap,
+                        !(lower.end..<upper.end).contains(where: { tokens[$0].boundaryBefore != .none })
+                    else { continue }
+                    let span = PhraseSpan(
+                        phraseID: phraseID, start: lower.start, end: upper.end,
+                        correctedWords: first.corrected + second.corrected, gapWords: upper.start - lower.end,
+                        interior: lower.end..<upper.start)
+                    if best.map({ span.gapWords < $0.gapWords }) ?? true { best = span }
+                }
+                if let best { spans.append(best) }
+            }
+        }
+        return spans
     }
 
     private func firstWordCandidates(

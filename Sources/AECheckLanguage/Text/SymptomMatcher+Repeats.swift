@@ -23,6 +23,7 @@ extension SymptomMatcher {
         case .unknown: status = 1
         case .absent: status = 2
         }
-        return (reading.otherPersonCue == nil ? 0 : 3) + status
+        // A mention of now beats one of the past or a "what if".
+        return (reading.otherPersonCue == nil ? 0 : 6) + (reading.temporality == .current ? 0 : 3) + status
     }
 }

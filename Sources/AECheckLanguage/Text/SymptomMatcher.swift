@@ -19,14 +19,18 @@ public struct SymptomMatcher: Sendable {
     /// Normalised filler words that may sit inside a phrase (never one-word cues).
     public let gapWords: Set<String>
 
+    /// The most other words allowed between the two parts of a combination.
+    public static let combinationGap = 4
+
     /// Precomputes the lexicon and cues; reuse one matcher for many texts.
     ///
-    /// Building costs time proportional to the total size of `entries` and `cues`.
+    /// Building costs time proportional to the total size of `entries` and `cues`. `forms`
+    /// carries the caller's irregular word forms.
     /// Example: `SymptomMatcher(entries: entries, cues: cues)`.
-    public init(entries: [LexiconEntry], cues: MatcherCues) {
+    public init(entries: [LexiconEntry], forms: WordForms = WordForms(), cues: MatcherCues) {
         let cueIndex = CueIndex(cues)
         self.cueIndex = cueIndex
-        self.lexicon = Lexicon(entries: entries, fuzzyBlocked: cueIndex.cueWords)
+        self.lexicon = Lexicon(entries: entries, fuzzyBlocked: cueIndex.cueWords, forms: forms)
         // A one-word cue ("not", "no", "maybe") is never skipped as filler.
         let oneWordCues = [cues.negationBefore, cues.negationAfter, cues.uncertainty, cues.otherPerson, cues.scopeEnds]
             .joined().map { Tokenizer.words(of: $0) }.filter { $0.count == 1 }.map { $0[0] }
@@ -42,7 +46,7 @@ public struct SymptomMatcher: Sendable {
     /// gets the nearest of them. Pass `{ _, _ in [] }` (the default) to skip.
     /// Example: `matcher.match("sparkles yesterday", timeFinder: finder)[0].timeRange`.
     public func match(
-        _ text: String,
+        _ text: String, reporter: Reporter = .patient,
         timeFinder: (String, Range<String.Index>) -> [Range<String.Index>] = { _, _ in [] }
     ) -> [TextMatch] {
         let tokens = Tokenizer.tokenize(text)
@@ -51,12 +55,19 @@ public struct SymptomMatcher: Sendable {
         let spans = phraseSpans(in: tokens, fuzzy: &fuzzy)
         guard !spans.isEmpty else { return [] }
         var spanAt = [Int](repeating: -1, count: tokens.count)
+        var usable = [Bool](repeating: true, count: tokens.count)
         for (index, span) in spans.enumerated() {
-            for position in span.start..<span.end { spanAt[position] = index }
+            for position in span.start..<span.end where !(span.interior?.contains(position) ?? false) {
+                spanAt[position] = index
+                usable[position] = false
+            }
+            // The words between a combination's parts belong to it, but a cue there governs it
+            // ("my throat is not swollen").
+            for position in span.interior ?? 0..<0 { spanAt[position] = index }
         }
-        let hits = cueIndex.hits(in: tokens, usable: { spanAt[$0] < 0 })
+        let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })
         let context = ContextReader(
-            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners)
+            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter)
         let readings = context.readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
         let times = Self.timeRanges(
@@ -66,12 +77,15 @@ public struct SymptomMatcher: Sendable {
             let reading = readings[index]
             let phrase = lexicon.phrases[span.phraseID]
             let range = tokens[span.start].range.lowerBound..<tokens[span.end - 1].range.upperBound
-            return TextMatch(
+            var match = TextMatch(
                 findingID: phrase.findingID, status: reading.status,
                 aboutSomeoneElse: reading.otherPersonCue != nil, range: range,
                 matchedText: String(text[range]), phrase: phrase.phrase,
-                cue: reading.statusCue ?? reading.otherPersonCue, timeRange: times[offset],
+                cue: reading.statusCue ?? reading.temporalCue ?? reading.otherPersonCue, timeRange: times[offset],
                 corrected: span.correctedWords > 0)
+            match.temporality = reading.temporality
+            match.resolved = reading.resolved
+            return match
         }
     }
 }

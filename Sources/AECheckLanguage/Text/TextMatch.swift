@@ -46,6 +46,10 @@ public struct TextMatch: Hashable, Sendable {
     ///
     /// Example: `true` for "sparkels" matching "sparkles".
     public var corrected: Bool
+    /// Now, in the past, or a "what if" (only current mentions are signs now).
+    public var temporality: Temporality = .current
+    /// Whether a cue says it has settled ("it has cleared up").
+    public var resolved = false
 
     /// Creates a match.
     ///

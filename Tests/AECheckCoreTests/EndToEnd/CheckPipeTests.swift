@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the built `aecheck` binary through a pipe, with a fixed clock, as a person or a script would.
 struct CheckPipeTests {
-    static let clock = ["--now", "2026-11-21T14:00:00Z", "--tz", "Europe/London"]
+    static let clock = ["--now", "2026-11-21T14:00:00Z", "--tz", "Europe/London", "--reporter", "self"]
 
     /// The built binary: beside the test bundle, or in the package's `.build/debug`.
     static let binary: URL? = {

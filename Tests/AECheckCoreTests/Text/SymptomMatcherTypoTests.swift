@@ -13,7 +13,7 @@ struct SymptomMatcherTypoTests {
             ("itchey", "itch"),  // insertion
             ("headach", "headache"),  // deletion
             ("swolen lips", "lip-swelling"),
-            ("cant breath", "breathing"),  // "breath" vs "breathe"
+            ("cant breathhe", "breathing"),
             ("troubel breathing", "breathing"),
             ("truble braething", "breathing"),
             ("swellling", "swelling"),  // 8+ letters: up to two edits
@@ -38,9 +38,22 @@ struct SymptomMatcherTypoTests {
             "swxllxxg",  // three edits on 8 letters
             "breath",  // alone, not a phrase
             "never",  // a cue word is never corrected into "fever"
+            "cant breath",  // "breath" is a real word: never corrected into "breathe"
+            "hitches",  // a real word, one edit from "itches"
         ])
     func refused(text: String) {
         #expect(Fixtures.summary(text) == [])
+    }
+
+    @Test("no English word on its own is ever corrected into a finding's word")
+    func realWordGuard() {
+        // Every word of the embedded list (about 90,000): a match from a word alone may only
+        // be an exact word form of a lexicon word, never a correction.
+        var corrected: [String] = []
+        for word in EnglishWords.all where Fixtures.matcher.match(word).contains(where: \.corrected) {
+            corrected.append(word)
+        }
+        #expect(corrected == [])
     }
 
     @Test("exact beats corrected when both fit the same words")

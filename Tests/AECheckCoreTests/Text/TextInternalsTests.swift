@@ -24,14 +24,30 @@ struct TextInternalsTests {
     }
 
     @Test(
-        "plural variants",
+        "word forms: regular endings give real-word stems",
         arguments: [
-            ("hives", ["hives", "hive"]), ("rashes", ["rashes", "rashe", "rash"]), ("has", ["has"]),
-            ("loss", ["loss"]), ("boxes", ["boxes", "boxe", "box"]),
-            ("bruises", ["bruises", "bruise", "bruis"]),
+            ("hives", ["hives", "hive"]), ("rashes", ["rashes", "rash"]), ("has", ["has"]), ("loss", ["loss"]),
+            ("bruises", ["bruises", "bruise"]), ("wheezing", ["wheezing", "wheeze"]), ("wheezy", ["wheezy", "wheeze"]),
+            ("weaker", ["weaker", "weak"]), ("weakness", ["weakness", "weak"]), ("itchiness", ["itchiness", "itchy"]),
+            ("stopped", ["stopped", "stop"]), ("blurred", ["blurred", "blur"]),
+            ("feelings", ["feelings", "feeling", "feel"]),
+            ("suddenly", ["suddenly", "sudden"]), ("dizziness", ["dizziness", "dizzy"]), ("puffy", ["puffy", "puff"]),
+            // Irregular forms come from the caller's table; a kept word is its own only form.
+            ("swollen", ["swollen", "swell"]), ("bled", ["bled", "bleed"]), ("liver", ["liver"]),
+            // Made-up stems are never variants: "liver" and "lived" do not meet at "liv".
+            ("lived", ["lived", "live"]),
         ])
-    func variants(word: String, expected: [String]) {
-        #expect(WordForms.variants(of: word) == expected)
+    func wordForms(word: String, expected: [String]) {
+        let forms = WordForms(irregular: ["swollen": "swell", "bled": "bleed"], keep: ["liver"])
+        #expect(Set(forms.variants(of: word)) == Set(expected))
+    }
+
+    @Test("a lexicon word is a dictionary form: never read as a comparative or an adverb")
+    func lexiconForms() {
+        let forms = WordForms()
+        #expect(forms.variants(of: "shoulder", typed: false) == ["shoulder"])
+        #expect(forms.variants(of: "shoulder").contains("should"))
+        #expect(forms.variants(of: "swelling", typed: false) == ["swelling", "swell"])
     }
 
     @Test("tokens, normalisation and boundaries")

@@ -6,7 +6,7 @@ import Testing
 
 /// The transcript format: header, body, typed lines and escapes, and malformed files.
 struct TranscriptFormatTests {
-    static let clock = "check --now 2026-11-21T14:00:00Z --tz Europe/London"
+    static let clock = "check --now 2026-11-21T14:00:00Z --tz Europe/London --reporter self"
 
     static func parse(_ text: String) -> Result<Transcript, TranscriptProblem> {
         Transcript.parse(Data(text.utf8), file: "t.txt")

@@ -6,7 +6,7 @@ import Testing
 
 /// Running transcripts: the screen, left-over input, exit status, the diff, and `--update`.
 struct TranscriptRunnerTests {
-    static let clock = "check --now 2026-11-21T14:00:00Z --tz Europe/London"
+    static let clock = "check --now 2026-11-21T14:00:00Z --tz Europe/London --reporter self"
 
     static func run(_ text: String) throws -> TranscriptRunner.Verdict {
         let knowledge = try #require(KnowledgeLoader.loadEmbedded().knowledge)
