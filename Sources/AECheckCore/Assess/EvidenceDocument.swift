@@ -101,6 +101,9 @@ public enum EvidenceDocument {
             evidence.add(
                 understood: interview.understand(
                     text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter))
+            // Words no match explains are never "nothing wrong": the care team must hear them.
+            evidence.notUnderstood = interview.notUnderstood(text, now: now, timeZone: timeZone)
+            if !evidence.notUnderstood.isEmpty { evidence.facts["words-not-understood"] = .bool(true) }
         }
         if let findings = root["findings"] {
             guard let list = findings as? [Any] else {

@@ -69,6 +69,7 @@ enum OutcomeJSON {
             "assumptions": outcome.assumptions,
             "openQuestions": outcome.openQuestions,
             "findings": findings,
+            "notUnderstood": evidence.notUnderstood,
             "knowledgeHash": knowledge.hash,
         ]
         let data =

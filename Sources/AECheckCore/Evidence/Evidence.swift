@@ -98,6 +98,8 @@ public struct Evidence: Hashable, Sendable {
     public var facts: [String: FactValue]
     /// Timing anchors by id (`infusion-start`, `last-infusion`, ...).
     public var anchors: [String: AnchorValue]
+    /// Parts of the free text that no match explains, as typed (`assess`).
+    public var notUnderstood: [String] = []
 
     /// Creates evidence.
     public init(

@@ -214,17 +214,25 @@ extension Interview {
                 }
                 var understood = interview.understandOnce(
                     text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter)
+                var typed = [text]
                 var confirmRound = 1
                 while true {
                     let confirmKey = "\(key)/confirm" + (confirmRound == 1 ? "" : "\(confirmRound)")
                     guard let reply = answers[confirmKey] else {
-                        return .question(confirmPrompt(understood.map(\.match), key: confirmKey, question: question))
+                        let unplaced = typed.flatMap { interview.notUnderstood($0, now: now, timeZone: timeZone) }
+                        return .question(
+                            confirmPrompt(
+                                understood.map(\.match), unplaced: unplaced, key: confirmKey, question: question))
                     }
                     if reply == "yes" {
                         evidence.add(understood: understood)
-                        return nil
+                        // An emergency ends the interview before anything else is asked.
+                        if let end = emergencyEnd() { return end }
+                        let unplaced = typed.flatMap { interview.notUnderstood($0, now: now, timeZone: timeZone) }
+                        return unplaced.isEmpty ? nil : notUnderstood(unplaced, key: key)
                     }
                     if reply.hasPrefix("add:"), confirmRound < 5 {
+                        typed.append(String(reply.dropFirst(4)))
                         understood += interview.understandOnce(
                             String(reply.dropFirst(4)), now: now, timeZone: timeZone, anchors: evidence.anchors,
                             reporter: evidence.reporter)
@@ -238,12 +246,70 @@ extension Interview {
             return nil
         }
 
-        private func confirmPrompt(_ matches: [TextMatch], key: String, question: Question) -> Prompt {
-            func names(_ status: MatchStatus?, other: Bool = false, _ audience: Audience) -> [String] {
+        /// Words that could not be placed never end the interview by themselves: first the
+        /// closest signs by wording ("Is it one of these?"), then the body areas, each leading
+        /// to its checklist; "something else", or nothing chosen there, means the care team
+        /// must hear the words (the `words-not-understood` fact).
+        private mutating func notUnderstood(_ fragments: [String], key: String) -> InterviewStep? {
+            let words = fragments.joined(separator: "; ")
+            let closest = interview.closestFindings(to: fragments.joined(separator: " ")).filter {
+                evidence.findings[$0]?.status != .present
+            }
+            if !closest.isEmpty {
+                let closestKey = "\(key)/closest"
+                guard let answer = answers[closestKey] else {
+                    let text = knowledge.texts["closest-findings"] ?? Wording(patient: "", nurse: "")
+                    return .question(
+                        Prompt(
+                            key: closestKey, questionID: "own-words", kind: .pickFindings,
+                            text: Wording(
+                                patient: text.patient.replacingOccurrences(of: "{words}", with: words),
+                                nurse: text.nurse.replacingOccurrences(of: "{words}", with: words)),
+                            options: closest.compactMap { id in
+                                knowledge.findings[id].map { Option(id: id, label: $0.name) }
+                            }, help: nil))
+                }
+                let chosen = Set(answer.split(separator: ",").map(String.init))
+                for id in closest where answer == "unsure" || chosen.contains(id) {
+                    evidence.set(
+                        FindingEvidence(
+                            id: id, status: answer == "unsure" ? .unknown : .present, origin: .answer(closestKey)))
+                }
+                if !chosen.isEmpty && answer != "none" && answer != "unsure" { return nil }
+            }
+            guard let areaID = knowledge.notUnderstoodQuestion, let area = knowledge.questions[areaID] else {
+                evidence.facts["words-not-understood"] = .bool(true)
+                return nil
+            }
+            let areaKey = "\(key)/area"
+            guard let areaAnswer = answers[areaKey] else { return .question(prompt(for: area, key: areaKey)) }
+            apply(areaAnswer, to: area, key: areaKey)
+            guard let list = knowledge.questions[areaAnswer], list.type == .findings else {
+                // "Something else" or "not sure": only a person can place these words.
+                evidence.facts["words-not-understood"] = .bool(true)
+                return nil
+            }
+            let listKey = "\(areaKey)/\(areaAnswer)"
+            guard let listAnswer = answers[listKey] else { return .question(prompt(for: list, key: listKey)) }
+            apply(listAnswer, to: list, key: listKey)
+            if listAnswer == "none" { evidence.facts["words-not-understood"] = .bool(true) }
+            return nil
+        }
+
+        private func confirmPrompt(_ matches: [TextMatch], unplaced: [String], key: String, question: Question)
+            -> Prompt
+        {
+            func names(
+                _ status: MatchStatus?, other: Bool = false, _ audience: Audience,
+                temporality: Temporality = .current
+            ) -> [String] {
                 var seen: Set<String> = []
-                return matches.filter { ($0.status == status || status == nil) && $0.aboutSomeoneElse == other }
-                    .compactMap { knowledge.findings[$0.findingID]?.name.text(for: audience) }
-                    .filter { seen.insert($0).inserted }
+                return matches.filter {
+                    ($0.status == status || status == nil) && $0.aboutSomeoneElse == other
+                        && ($0.temporality == temporality || other)
+                }
+                .compactMap { knowledge.findings[$0.findingID]?.name.text(for: audience) }
+                .filter { seen.insert($0).inserted }
             }
             func summary(_ audience: Audience) -> String {
                 var parts: [String] = []
@@ -251,13 +317,25 @@ extension Interview {
                 let unsure = names(.unknown, audience)
                 let absent = names(.absent, audience)
                 let other = names(nil, other: true, audience)
-                if present.isEmpty && unsure.isEmpty && absent.isEmpty && other.isEmpty {
-                    return "I did not recognise a symptom in that. Is it all right to go on?"
+                let past = names(nil, audience, temporality: .historical)
+                let asked = names(nil, audience, temporality: .hypothetical)
+                if present.isEmpty && unsure.isEmpty && absent.isEmpty && other.isEmpty && past.isEmpty
+                    && asked.isEmpty
+                {
+                    return unplaced.isEmpty
+                        ? "I did not recognise a symptom in that. Is it all right to go on?"
+                        : "I could not match \"\(unplaced.joined(separator: "; "))\" to a sign I know. "
+                            + "Is that what you meant to type?"
                 }
                 if !present.isEmpty { parts.append("I understood: " + present.joined(separator: ", ")) }
                 if !unsure.isEmpty { parts.append("not sure: " + unsure.joined(separator: ", ")) }
                 if !absent.isEmpty { parts.append("not: " + absent.joined(separator: ", ")) }
+                if !past.isEmpty { parts.append("in the past, not now: " + past.joined(separator: ", ")) }
+                if !asked.isEmpty { parts.append("asked about, not happening: " + asked.joined(separator: ", ")) }
                 if !other.isEmpty { parts.append("about someone else: " + other.joined(separator: ", ")) }
+                if !unplaced.isEmpty {
+                    parts.append("I could not place: \"" + unplaced.joined(separator: "; ") + "\"")
+                }
                 let hint = other.isEmpty ? "" : " " + knowledge.text("someone-else-hint", for: audience)
                 let sentence = parts.joined(separator: "; ")
                 return sentence.prefix(1).uppercased() + sentence.dropFirst() + ". Is that right?" + hint

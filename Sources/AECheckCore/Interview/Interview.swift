@@ -216,6 +216,21 @@ public struct Interview: Sendable {
         }
     }
 
+    /// The parts of free text that no match explains (clauses with content words that are
+    /// neither common, neutral in the knowledge, nor a time phrase), as typed.
+    public func notUnderstood(_ text: String, now: Date, timeZone: TimeZone) -> [String] {
+        let context = timeContext(now: now, timeZone: timeZone, anchors: [:])
+        let times = TimeParser.find(in: text, context: context).map(\.range)
+        return matcher.unexplained(
+            in: text, neutral: Set(knowledge.list("neutral-words")), joiners: Set(knowledge.list("clause-joiners")),
+            ignoring: times)
+    }
+
+    /// The findings nearest in wording to text that was not understood, best first.
+    public func closestFindings(to text: String, limit: Int = 4) -> [String] {
+        matcher.closestFindings(to: text, neutral: Set(knowledge.list("neutral-words")), limit: limit)
+    }
+
     /// `understand`, remembered: replays read the same answers again and again.
     func understandOnce(
         _ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue], reporter: Reporter

@@ -178,6 +178,9 @@ public struct KnowledgeBase: Sendable {
     public internal(set) var phrases: [String: [String]] = [:]
     /// Each finding's combinations: two parts, each a list of alternatives (word sets expanded).
     public internal(set) var combinations: [String: [[[String]]]] = [:]
+    /// The question (`use: not-understood`) that leads from words the reader could not place
+    /// to a checklist: its options are checklist question ids, or set a fact.
+    public internal(set) var notUnderstoodQuestion: String?
     /// Named word sets (`words:` records): the alternatives each name stands for.
     public internal(set) var wordSets: [String: [String]] = [:]
     public internal(set) var facts: [String: Fact] = [:]

@@ -323,8 +323,10 @@ struct KnowledgeBuilder {
             sets[parts[0]] = (assignment[0], assignment[1])
         }
         let useField = record.first("use")
-        if let useField, useField.value != "followup" {
-            sink.error(.badValue("use", useField.value, expected: "'followup'"), at: useField.valueLocation)
+        if let useField, !["followup", "not-understood"].contains(useField.value) {
+            sink.error(
+                .badValue("use", useField.value, expected: "'followup' or 'not-understood'"), at: useField.valueLocation
+            )
         }
         let unsureField = record.first("unsure")
         if let unsureField, !["one-by-one", "all-unknown"].contains(unsureField.value) {
@@ -347,6 +349,7 @@ struct KnowledgeBuilder {
             fact: record.first("fact")?.value, anchor: record.first("anchor")?.value, options: optionList, sets: sets,
             unsureOneByOne: unsureField?.value == "one-by-one", onsetWithin: onsetWithin,
             followup: useField?.value == "followup", help: record.first("help")?.value, location: record.location)
+        if useField?.value == "not-understood" { knowledge.notUnderstoodQuestion = record.id }
         checkQuestion(question, record: record, into: &sink)
         _ = citations(record, required: false, into: &sink)
         knowledge.questions[record.id] = question

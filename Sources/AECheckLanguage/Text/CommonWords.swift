@@ -26,4 +26,32 @@ public enum CommonWords: Sendable {
         "whether", "which", "while", "whole", "whose", "within", "without", "wont", "would",
         "wouldnt", "years", "yesterday", "youre", "yours", "yourself",
     ]
+
+    /// Short function words and everyday verbs that carry no symptom of their own: a clause
+    /// of only these (and the words in `all`) needs no explaining.
+    ///
+    /// Example: `CommonWords.short.contains("the")` is `true`.
+    public static let short: Set<String> = [
+        "the", "and", "but", "for", "nor", "yet", "with", "was", "were", "has", "had", "have", "its", "his",
+        "her", "him", "she", "they", "them", "their", "this", "that", "than", "then", "from", "into", "onto",
+        "just", "been", "some", "very", "also", "any", "all", "are", "can", "cant", "could", "did", "does",
+        "doing", "done", "dont", "get", "gets", "got", "gotten", "going", "gone", "went", "come", "came",
+        "coming", "had", "how", "what", "when", "who", "why", "will", "would", "you", "your", "our", "out",
+        "off", "over", "now", "not", "too", "bit", "lot", "lots", "much", "many", "more", "most", "one",
+        "two", "few", "each", "both", "such", "own", "same", "here", "there", "only", "even", "ever",
+        "ive", "im", "id", "ill", "its", "thats", "theres", "whats", "hes", "shes", "theyve", "weve",
+        "say", "says", "said", "tell", "told", "know", "knew", "think", "thought", "see", "saw", "seen",
+        "look", "looks", "looked", "seem", "seems", "seemed", "make", "made", "take", "took", "taken",
+        "give", "gave", "put", "keep", "kept", "let", "like", "want", "need", "needs", "try", "tried",
+        "feel", "feels", "feeling", "felt", "bit", "kind", "sort", "lol", "okay", "yeah", "yes", "yep",
+        "ok", "well", "still", "back", "way", "day", "days", "week", "hour", "hours", "time", "times",
+        "last", "next", "ago", "since", "about", "around", "after", "before", "during", "while", "until",
+        "again", "today", "tonight", "morning", "afternoon", "evening", "night", "yesterday", "hello",
+        "thanks", "thank", "please", "help", "sorry", "hope", "hopefully", "anyway", "just", "thing",
+        "things", "stuff", "something", "anything", "nothing", "everything", "quite", "really", "pretty",
+        "little", "big", "bad", "good", "new", "old", "first", "second", "third", "mean", "means",
+        "normal", "normally", "usual", "usually", "bit", "slightly", "maybe", "probably", "right",
+        "left", "side", "both", "home", "work", "started", "start", "starts", "starting", "began", "begin",
+        "since", "keep", "keeps", "kept", "getting", "gets", "having", "being", "doing",
+    ]
 }

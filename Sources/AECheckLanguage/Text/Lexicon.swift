@@ -53,6 +53,8 @@ public struct Lexicon: Sendable {
     public var alternatives: [PartAlternative] = []
     /// The word forms the lexicon was built with.
     public let forms: WordForms
+    /// The findings each word appears in (for "is it one of these?").
+    public var findingsByWord: [[String]] = []
 
     /// Compiles `entries`; `fuzzyBlocked` lists normalised words that must match exactly.
     ///
@@ -74,6 +76,7 @@ public struct Lexicon: Sendable {
                 let blocked = fuzzyBlocked.contains(word) || CommonWords.all.contains(word)
                 wordFuzzy.append(!blocked)
                 wordsByLength[scalars.count, default: []].append(id)
+                findingsByWord.append([])
                 return id
             }
         }
@@ -82,6 +85,9 @@ public struct Lexicon: Sendable {
             if entry.parts.isEmpty {
                 let wordIDs = ids(of: entry.phrase)
                 guard let first = wordIDs.first else { continue }
+                for id in wordIDs where !findingsByWord[id].contains(entry.findingID) {
+                    findingsByWord[id].append(entry.findingID)
+                }
                 phrases.append(
                     CompiledPhrase(
                         phrase: entry.phrase, findingID: entry.findingID, wordIDs: wordIDs, parts: [], order: order))
@@ -92,6 +98,9 @@ public struct Lexicon: Sendable {
             } else {
                 let parts = entry.parts.map { $0.map(ids(of:)).filter { !$0.isEmpty } }
                 guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else { continue }
+                for id in parts.joined().joined() where !findingsByWord[id].contains(entry.findingID) {
+                    findingsByWord[id].append(entry.findingID)
+                }
                 phrases.append(
                     CompiledPhrase(
                         phrase: entry.phrase, findingID: entry.findingID, wordIDs: [], parts: parts, order: order))

@@ -1,0 +1,104 @@
+import Foundation
+
+extension SymptomMatcher {
+    /// The parts of `text` that no match explains: each clause (cut at punctuation and at
+    /// the caller's `joiners`, such as "and" or "then") with no lexicon match that still
+    /// holds a content word, as it was typed.
+    ///
+    /// A content word is at least three letters, not a number, and none of: a common
+    /// English function word, a cue or gap word, a word in `neutral` (the caller's words for
+    /// the treatment and the setting: "infusion", "clinic"), or a word inside one of the
+    /// `ignoring` ranges (time phrases). Linear in the length of the text.
+    /// Example: "rash on my arm and my knees feel weird" gives `["my knees feel weird"]`.
+    public func unexplained(
+        in text: String, neutral: Set<String>, joiners: Set<String>, ignoring: [Range<String.Index>] = []
+    ) -> [String] {
+        let tokens = Tokenizer.tokenize(text)
+        guard !tokens.isEmpty else { return [] }
+        var fuzzy = FuzzyLookup(lexicon: lexicon, blocked: cueIndex.cueWords)
+        let spans = lexicon.phrases.isEmpty ? [] : phraseSpans(in: tokens, fuzzy: &fuzzy)
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for span in spans { for position in span.start..<span.end { covered[position] = true } }
+        var fragments: [String] = []
+        var clauseStart = 0
+        var clauseExplained = false
+        var clauseHasContent = false
+        func close(at end: Int) {
+            if clauseHasContent, !clauseExplained, clauseStart < end {
+                fragments.append(String(text[tokens[clauseStart].range.lowerBound..<tokens[end - 1].range.upperBound]))
+            }
+            clauseExplained = false
+            clauseHasContent = false
+        }
+        for (index, token) in tokens.enumerated() {
+            let joiner = joiners.contains(token.norm)
+            if index > 0, token.boundaryBefore != .none || joiner {
+                close(at: index)
+                clauseStart = joiner ? index + 1 : index
+            }
+            if joiner { continue }
+            if covered[index] {
+                clauseExplained = true
+            } else if !clauseHasContent, isContent(token, neutral: neutral, ignoring: ignoring) {
+                clauseHasContent = true
+            }
+        }
+        close(at: tokens.count)
+        return fragments
+    }
+
+    /// The findings whose words are nearest the content words of `text`, best first, at most
+    /// `limit`: a word of the same form counts 2, a near spelling (one or two edits, or the
+    /// same first five letters) counts 1; ties keep the lexicon's order.
+    /// Example: "my throat feels odd" may give the findings whose phrases mention a throat.
+    public func closestFindings(to text: String, neutral: Set<String>, limit: Int) -> [String] {
+        let tokens = Tokenizer.tokenize(text).filter { isContent($0, neutral: neutral, ignoring: []) }
+        var scores: [String: Int] = [:]
+        var order: [String: Int] = [:]
+        for phrase in lexicon.phrases where order[phrase.findingID] == nil {
+            order[phrase.findingID] = phrase.order
+        }
+        for token in tokens {
+            let variants = lexicon.forms.variants(of: token.norm)
+            let scalars = Array(token.norm.unicodeScalars)
+            var best: [String: Int] = [:]
+            for id in lexicon.words.indices where lexicon.wordFuzzy[id] {
+                let score: Int
+                if WordForms.overlap(variants, lexicon.wordVariants[id]) {
+                    score = 2
+                } else if scalars.count >= 4, isNear(scalars, lexicon.wordScalars[id]) {
+                    score = 1
+                } else {
+                    continue
+                }
+                for finding in lexicon.findingsByWord[id] where best[finding, default: 0] < score {
+                    best[finding] = score
+                }
+            }
+            for (finding, score) in best { scores[finding, default: 0] += score }
+        }
+        return scores.sorted { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : order[lhs.key, default: 0] < order[rhs.key, default: 0]
+        }.prefix(limit).map(\.key)
+    }
+
+    private func isContent(_ token: Token, neutral: Set<String>, ignoring: [Range<String.Index>]) -> Bool {
+        let word = token.norm
+        guard word.utf8.count >= 3, !word.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        if cueIndex.cueWords.contains(word) || gapWords.contains(word) || cueIndex.joiners.contains(word) {
+            return false
+        }
+        for variant in lexicon.forms.variants(of: word)
+        where neutral.contains(variant) || CommonWords.all.contains(variant) || CommonWords.short.contains(variant) {
+            return false
+        }
+        return !ignoring.contains { $0.contains(token.range.lowerBound) }
+    }
+
+    private func isNear(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Bool {
+        if lhs.count >= 5, rhs.count >= 5, lhs.prefix(5).elementsEqual(rhs.prefix(5)) { return true }
+        // A suggestion, not a correction: one edit is allowed even on a four-letter word.
+        let limit = max(1, EditDistance.allowedEdits(forLength: min(lhs.count, rhs.count)))
+        return EditDistance.distance(lhs, rhs, limit: limit) != nil
+    }
+}
