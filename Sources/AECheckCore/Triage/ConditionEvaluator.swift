@@ -49,6 +49,15 @@ struct ConditionEvaluator {
         return result
     }
 
+    /// The findings of `usedOnce` that were answered "not sure" (not reported as present).
+    var usedUnsure: [String] {
+        var result: [String] = []
+        for (position, slot) in usedSlots.enumerated() where !usedSlots[..<position].contains(slot) {
+            if evidence.findings[slot]?.status == .unknown { result.append(conditions.findingIDs[slot]) }
+        }
+        return result
+    }
+
     /// Plain descriptions of what was not known but mattered, in order.
     var unknowns: [String] { notes.map { conditions.text(of: $0) } }
 
