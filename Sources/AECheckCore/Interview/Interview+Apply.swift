@@ -12,7 +12,17 @@ extension Interview.Walk {
                 let status: FindingStatus =
                     answer == "unsure" ? .unknown : chosen.contains(finding) ? .present : .absent
                 if keepsPresent(finding, against: status, origin: origin) { continue }
-                evidence.set(FindingEvidence(id: finding, status: status, origin: origin), overriding: true)
+                var found = FindingEvidence(id: finding, status: status, origin: origin)
+                if status == .present, let old = evidence.findings[finding], old.status == .present {
+                    // Ticked again in a later list: the onset and course already given still hold.
+                    found.onset = old.onset
+                    found.trend = old.trend
+                }
+                if status == .present, found.onset == nil, let span = question.onsetWithin {
+                    found.onset = TimeBand(
+                        earliest: calendar.date(subtracting: span, from: now), latest: now)
+                }
+                evidence.set(found, overriding: true)
             }
         case .yesno:
             if let finding = question.findings.first {

@@ -149,9 +149,12 @@ extension Interview {
                     guard let single = answers[key] else {
                         return .question(singlePrompt(question, finding: finding, key: key))
                     }
-                    evidence.set(
-                        FindingEvidence(id: finding, status: Self.status(single), origin: .answer(key)),
-                        overriding: true)
+                    var found = FindingEvidence(id: finding, status: Self.status(single), origin: .answer(key))
+                    if found.status != .absent, let span = question.onsetWithin {
+                        // "Now or today" holds for a "yes", and for a "not sure" as well.
+                        found.onset = TimeBand(earliest: calendar.date(subtracting: span, from: now), latest: now)
+                    }
+                    evidence.set(found, overriding: true)
                     if let end = emergencyEnd() { return end }
                 }
             }

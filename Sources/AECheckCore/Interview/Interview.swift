@@ -212,8 +212,12 @@ public struct Interview: Sendable {
             matcher.match(text, reporter: reporter) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) }
             }
         }
-        return matches.map { match in
-            (match, times.first { $0.range == match.timeRange }?.time.band)
+        let readings = MeasuredReadings(knowledge)
+        return matches.map { found in
+            var match = found
+            // A typed reading ("my temperature is 37.2", "... is normal") decides the sign.
+            if let status = readings?.status(of: match, in: text) { match.status = status }
+            return (match, times.first { $0.range == match.timeRange }?.time.band)
         }
     }
 

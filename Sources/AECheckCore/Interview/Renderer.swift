@@ -75,13 +75,13 @@ public struct Renderer: Sendable {
 
     /// One reason; with `assumptions`, also what was taken the safer way because it was not known.
     func explain(_ reason: Reason, assumptions: Bool) -> String {
-        let findings = reason.findings.compactMap { knowledge.findings[$0]?.name.text(for: audience) }
+        let name = { (id: String) in self.knowledge.findings[id]?.name.text(for: self.audience) }
+        let found = reason.findings.filter { !reason.unsure.contains($0) }.compactMap(name)
+        let unsure = reason.unsure.compactMap(name)
         var detail = ["rule \(reason.ruleID)"]
-        if !findings.isEmpty {
-            // Findings taken as present because they were not known are not "found".
-            let label = reason.assumptions.isEmpty ? "found: " : "found or not sure: "
-            detail.append(label + findings.joined(separator: ", "))
-        }
+        // Only what was reported is "found"; what was left "not sure" is named as such.
+        if !found.isEmpty { detail.append("found: " + found.joined(separator: ", ")) }
+        if !unsure.isEmpty { detail.append("not sure: " + unsure.joined(separator: ", ")) }
         if assumptions && !reason.assumptions.isEmpty {
             detail.append("assumed, not known: " + reason.assumptions.map(assumption).joined(separator: ", "))
         }

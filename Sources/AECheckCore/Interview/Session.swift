@@ -196,7 +196,8 @@ public struct Session: Sendable {
             "- " + $0.reason.text(for: view.audience) + " (rule \($0.id))"
         }
         if reasons.isEmpty { return "This question helps make sure nothing serious is missed." }
-        return "I ask this because the answer could change the advice:\n" + reasons.joined(separator: "\n")
+        return "I ask this because the advice would change if one of these were true:\n"
+            + reasons.joined(separator: "\n")
     }
 
     static let commandHelp = """

@@ -108,6 +108,9 @@ public struct Question: Hashable, Sendable {
     public var sets: [String: (fact: String, value: String)]
     /// For `findings` questions: ask each one by one after "not sure".
     public var unsureOneByOne: Bool
+    /// For `findings` questions that ask about "now or today": a sign chosen here began
+    /// within this span before the answer (unless its onset is already known).
+    public var onsetWithin: TimeSpan? = nil
     public var followup: Bool
     public var help: String?
     public var location: SourceLocation

@@ -334,12 +334,21 @@ struct KnowledgeBuilder {
                 .badValue("unsure", unsureField.value, expected: "'one-by-one' or 'all-unknown'"),
                 at: unsureField.valueLocation)
         }
+        var onsetWithin: TimeSpan?
+        if let field = record.first("onset-within") {
+            onsetWithin = TimeSpan(field.value)
+            if onsetWithin == nil || type != .findings {
+                sink.error(
+                    .badValue("onset-within", field.value, expected: "a span such as '1d', on a findings question"),
+                    at: field.valueLocation)
+            }
+        }
         let question = Question(
             id: record.id, type: type, ask: wording(record, "ask", "nurse"),
             findings: record.values("finding"),
             fact: record.first("fact")?.value, anchor: record.first("anchor")?.value, options: optionList, sets: sets,
-            unsureOneByOne: unsureField?.value == "one-by-one", followup: useField?.value == "followup",
-            help: record.first("help")?.value, location: record.location)
+            unsureOneByOne: unsureField?.value == "one-by-one", onsetWithin: onsetWithin,
+            followup: useField?.value == "followup", help: record.first("help")?.value, location: record.location)
         if useField?.value == "not-understood" { knowledge.notUnderstoodQuestion = record.id }
         checkQuestion(question, record: record, into: &sink)
         _ = citations(record, required: false, into: &sink)

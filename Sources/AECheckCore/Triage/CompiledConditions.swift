@@ -29,6 +29,7 @@ final class CompiledConditions: Sendable {
     /// The text of each note, by the slot it is about (see `UnknownNote`).
     let findingNotSure: [String]
     let findingTiming: [String]
+    let findingTrend: [String]
     let factNotSure: [String]
     let anchorDate: [String]
     /// For each anchor slot, the slot of the anchor the setting `anchor-fallback` names for it.
@@ -65,6 +66,7 @@ final class CompiledConditions: Sendable {
         let findingNames = builder.findings.ids.map { knowledge.findings[$0]?.name.patient ?? $0 }
         self.findingNotSure = findingNames.map { "not sure about \($0)" }
         self.findingTiming = findingNames.map { "the timing of \($0)" }
+        self.findingTrend = findingNames.map { "whether \($0) is getting better or worse" }
         self.factNotSure = builder.facts.ids.map { "not sure about \(knowledge.facts[$0]?.name.patient ?? $0)" }
         self.anchorDate = builder.anchors.ids.map { "the date of \($0.replacingOccurrences(of: "-", with: " "))" }
         self.infusionLength = knowledge.list("infusion-length").first.flatMap(TimeSpan.init)
@@ -99,6 +101,7 @@ final class CompiledConditions: Sendable {
         switch note {
         case .findingNotSure(let slot): findingNotSure[slot]
         case .findingTiming(let slot): findingTiming[slot]
+        case .findingTrend(let slot): findingTrend[slot]
         case .factNotSure(let slot): factNotSure[slot]
         case .anchorDate(let slot): anchorDate[slot]
         }
@@ -243,6 +246,8 @@ enum UnknownNote: Hashable, Sendable {
     case findingNotSure(Int)
     /// The timing of the finding is not known.
     case findingTiming(Int)
+    /// How the finding is changing is not known.
+    case findingTrend(Int)
     /// The fact was answered "not sure".
     case factNotSure(Int)
     /// The date of the anchor is not known.

@@ -49,6 +49,15 @@ struct ConditionEvaluator {
         return result
     }
 
+    /// The findings of `usedOnce` that were answered "not sure" (not reported as present).
+    var usedUnsure: [String] {
+        var result: [String] = []
+        for (position, slot) in usedSlots.enumerated() where !usedSlots[..<position].contains(slot) {
+            if evidence.findings[slot]?.status == .unknown { result.append(conditions.findingIDs[slot]) }
+        }
+        return result
+    }
+
     /// Plain descriptions of what was not known but mattered, in order.
     var unknowns: [String] { notes.map { conditions.text(of: $0) } }
 
@@ -148,7 +157,7 @@ struct ConditionEvaluator {
         case (.present, .present):
             let timing = self.qualifiers(qualifiers, found)
             if timing != .no { usedSlots.append(slot) }
-            if timing == .unknown { notes.append(.findingTiming(slot)) }
+            if timing == .unknown { noteUnknownQualifiers(qualifiers, found, slot: slot) }
             return timing
         }
     }
@@ -168,6 +177,27 @@ struct ConditionEvaluator {
             if result == .no { return .no }
         }
         return result
+    }
+
+    /// Notes what made the qualifiers `conditions.qualifiers[range]` unknown: the course, the
+    /// onset, or the anchor the onset is measured from (so the result names the real unknown).
+    private mutating func noteUnknownQualifiers(_ range: Range<Int>, _ found: FindingSlot, slot: Int) {
+        for index in range where qualifier(found, conditions.qualifiers[index]) == .unknown {
+            let note: UnknownNote
+            switch conditions.qualifiers[index] {
+            case .trend: note = .findingTrend(slot)
+            case .onsetWithin(_, let anchorSlot), .onsetAfter(_, let anchorSlot):
+                note =
+                    found.onset != nil && anchorBand(anchorSlot) == nil
+                    ? .anchorDate(anchorSlot) : .findingTiming(slot)
+            case .onsetDuringInfusion:
+                note =
+                    found.onset != nil && anchorBand(conditions.infusionStart) == nil
+                    ? .anchorDate(conditions.infusionStart) : .findingTiming(slot)
+            case .onsetRecent, .onsetOver: note = .findingTiming(slot)
+            }
+            if !notes.contains(note) { notes.append(note) }
+        }
     }
 
     private func qualifier(_ found: FindingSlot, _ qualifier: CompiledQualifier) -> Truth {

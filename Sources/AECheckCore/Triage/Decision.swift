@@ -51,7 +51,8 @@ extension Triage {
             guard truth != .no else { continue }
             let reason = Reason(
                 ruleID: rule.id, level: rule.level, text: rule.reason, findings: evaluator.usedOnce,
-                assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [], citations: rule.citations)
+                assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [], citations: rule.citations,
+                unsure: evaluator.usedUnsure)
             if rule.decision == Decision.note {
                 notes.append(reason)
                 noteAdvice += rule.advice

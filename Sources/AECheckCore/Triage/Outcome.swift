@@ -11,6 +11,9 @@ public struct Reason: Hashable, Sendable {
     /// Things that were not known and were taken the safer way.
     public var assumptions: [String]
     public var citations: [Citation]
+    /// The findings of `findings` that were "not sure" rather than reported: `why` names
+    /// them apart, so a person is never told they have what they did not report.
+    public var unsure: [String] = []
 }
 
 /// The result of triage: how urgently to get help, what to do, and why.

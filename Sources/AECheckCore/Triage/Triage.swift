@@ -93,7 +93,7 @@ public struct Triage: Sendable {
                     Reason(
                         ruleID: rule.id, level: rule.level, text: rule.reason, findings: evaluator.usedOnce,
                         assumptions: truth == .unknown ? Self.unique(evaluator.unknowns) : [],
-                        citations: rule.citations),
+                        citations: rule.citations, unsure: evaluator.usedUnsure),
                     rank, index
                 ))
         }

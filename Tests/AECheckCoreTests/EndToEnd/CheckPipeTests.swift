@@ -79,7 +79,9 @@ struct CheckPipeTests {
         Conversation(lines: ["1"], level: "EMERGENCY"),
         Conversation(lines: ["14", "no", "yes"], level: "EMERGENCY"),
         Conversation(lines: ["none", "3 days ago", "yellow eyes", "yes"], level: "URGENT"),
-        Conversation(lines: ["none", "3 days ago", "I have hives", "yes"], level: "URGENT"),
+        // Hives 3 days after the infusion, start not given: the drip is known to be over, so the
+        // unknown onset falls to the later-reaction rule (review 2, finding 1), not "stop the drip".
+        Conversation(lines: ["none", "3 days ago", "I have hives", "yes"], level: "SOON"),
         Conversation(lines: ["none", "3 days ago", "I have a cough", "yes"], level: "SOON"),
         Conversation(lines: ["none", "3 days ago", "I have a headache", "yes"], level: "SELF-CARE"),
     ]

@@ -23,10 +23,11 @@ final class LinesIO: TerminalIO {
 /// private to its owner, resumable, and refused when damaged or made with other knowledge.
 struct SessionRecordTests {
     static let clock = ["--now", "2026-11-21T14:00:00Z", "--tz", "Europe/London"]
-    /// A Crohn's patient on infusion 6 with a fever: the checklist holds.
+    /// A Crohn's patient on infusion 6 with a fever: the checklist holds. With a fever it also asks
+    /// the reaction signs since the last infusion (low blood pressure signs would make sepsis).
     static let answers = [
         "none", "crohns", "6", "4 weeks ago", "none", "fever", "no", "none", "no", "no", "45", "none", "none", "none",
-        "none", "none", "13 weeks ago", "yes", "2", "0", "5", "negative", "no", "4 weeks ago", "yesterday 9am",
+        "none", "none", "13 weeks ago", "yes", "2", "0", "5", "negative", "no", "4 weeks ago", "none", "yesterday 9am",
     ]
 
     static func temporaryPath(_ name: String) -> String {

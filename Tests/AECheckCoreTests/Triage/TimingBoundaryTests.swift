@@ -24,44 +24,57 @@ struct TimingBoundaryTests {
     }
 
     static let cases: [Case] = [
-        // Reaction signs: 1h59 vs 2h01 after infusion start (the drip ran 1 hour).
+        // Reaction signs: 1h59 vs 2h01 after infusion start (the drip ran 1 hour). Skin signs on
+        // the day of the infusion are urgent either way (review 2, finding 18), but only the
+        // first is in the 2-hour window with its never-rechallenge.
         Case(
-            "infusion-start -3h; infusion-end -2h; hives -61m", "urgent", fires: ["reaction-within-2h"],
-            silent: ["reaction-later", "reaction-during-infusion"]),
+            "infusion-start -3h; infusion-end -2h; hives -61m", "urgent",
+            fires: ["reaction-within-2h", "reaction-rechallenge"], silent: ["reaction-during-infusion"]),
         Case(
-            "infusion-start -3h; infusion-end -2h; hives -59m", "soon", fires: ["reaction-later"],
-            silent: ["reaction-within-2h"]),
-        // During the infusion: still running, or before its recorded end.
+            "infusion-start -3h; infusion-end -2h; hives -59m", "urgent", fires: ["reaction-later-same-day"],
+            silent: ["reaction-within-2h", "reaction-rechallenge"]),
+        // Drip actions only while the drip may run (review 2, finding 1): the drip is running, or
+        // the start was under 2 hours ago. Hives that began during a drip that ended 2 hours ago
+        // are in the 2-hour window, but "stop the drip now" no longer applies.
         Case("infusion-start -40m; infusion-ongoing yes; hives -10m", "urgent", fires: ["reaction-during-infusion"]),
-        Case("infusion-start -3h; infusion-end -2h; hives -150m", "urgent", fires: ["reaction-during-infusion"]),
+        Case(
+            "infusion-start -3h; infusion-end -2h; hives -150m", "urgent",
+            fires: ["reaction-within-2h", "reaction-rechallenge"], silent: ["reaction-during-infusion"]),
         Case(
             "infusion-start -3h; infusion-end -2h; hives -119m", "urgent", fires: ["reaction-within-2h"],
             silent: ["reaction-during-infusion"]),
-        // Two reaction signs within 2 hours of the start make an emergency; after 2 hours they do not.
+        // Skin signs with dizziness within 2 hours of the start make an emergency; after 2 hours
+        // dizziness alone does not (low blood pressure signs, breathing trouble or vomiting would).
         Case(
             "infusion-start -3h; infusion-end -2h; hives -61m; dizziness -61m", "emergency",
             fires: ["anaphylaxis-combination"]),
         Case(
-            "infusion-start -3h; infusion-end -2h; hives -59m; dizziness -59m", "soon",
+            "infusion-start -3h; infusion-end -2h; hives -59m; dizziness -59m", "urgent",
             silent: ["anaphylaxis-combination", "reaction-within-2h"]),
-        // More than 24 months on treatment is a PML risk factor for new neuro signs.
+        // More than 24 months on treatment is a PML risk factor for new or worsening neuro signs;
+        // an old, unchanged sign gets no PML wording and no hold (review 2, finding 16).
         Case(
-            "weakness -5mo same; treatment-months 23; jcv-antibody negative; prior-immunosuppressant no", "soon",
-            fires: ["neuro-any"], silent: ["neuro-pml-risk"]),
+            "weakness -5mo worse; treatment-months 23; jcv-antibody negative; prior-immunosuppressant no", "urgent",
+            fires: ["neuro-worse"], silent: ["neuro-pml-risk"]),
         Case(
-            "weakness -5mo same; treatment-months 24; jcv-antibody negative; prior-immunosuppressant no", "soon",
+            "weakness -5mo worse; treatment-months 24; jcv-antibody negative; prior-immunosuppressant no", "urgent",
             silent: ["neuro-pml-risk"]),
         Case(
-            "weakness -5mo same; treatment-months 25; jcv-antibody negative; prior-immunosuppressant no", "urgent",
+            "weakness -5mo worse; treatment-months 25; jcv-antibody negative; prior-immunosuppressant no", "urgent",
             fires: ["neuro-pml-risk"]),
+        Case(
+            "weakness -5mo same; treatment-months 25; jcv-antibody negative; prior-immunosuppressant no", "soon",
+            fires: ["neuro-any"], silent: ["neuro-pml-risk", "neuro-new", "neuro-worse"]),
         // Neuro signs that began within 3 months are new.
         Case("weakness -2mo same", "urgent", fires: ["neuro-new"]),
         Case("weakness -4mo same", "soon", silent: ["neuro-new"]),
-        // More than 4 weeks since the last infusion: a missed dose.
-        Case("last-infusion -27d", "self-care", silent: ["missed-dose"]),
+        // More than 5 weeks since the last infusion: a missed dose (4 weeks is the usual
+        // interval, plus a week for booking; review 2, finding 22 and issue 13).
         Case("last-infusion -28d", "self-care", silent: ["missed-dose"]),
-        Case("last-infusion -30d", "soon", fires: ["missed-dose"]),
-        Case("infusion-start -30d", "soon", fires: ["missed-dose"]),
+        Case("last-infusion -34d", "self-care", silent: ["missed-dose"]),
+        Case("last-infusion -36d", "soon", fires: ["missed-dose"]),
+        Case("infusion-start -36d", "soon", fires: ["missed-dose"]),
+        Case("infusion-start -8w; stopped-treatment -8w", "self-care", silent: ["missed-dose"]),
         // Infection signs when the next infusion is near (over 3 weeks since the last).
         Case(
             "cough -1d; last-infusion -20d", "soon", fires: ["chest-infection-signs"],
@@ -86,10 +99,12 @@ struct TimingBoundaryTests {
         Case("numbness -5mo same; stopped-treatment -5mo", "urgent", fires: ["neuro-after-stopping"]),
         Case("numbness -5mo same; stopped-treatment -7mo", "soon", silent: ["neuro-after-stopping"]),
         // Durations of single findings.
-        // (fever is also a reaction sign: without an infusion time its timing is unknown, so urgent.)
-        Case("infusion-start -5d; infusion-end -5d; fever -1d", "soon", fires: ["fever"], silent: ["fever-lasting"]),
+        // Fever alone is urgent on this drug (review 2, finding 17).
+        Case("infusion-start -5d; infusion-end -5d; fever -1d", "urgent", fires: ["fever"], silent: ["fever-lasting"]),
         Case("infusion-start -5d; infusion-end -5d; fever -3d", "urgent", fires: ["fever-lasting"]),
-        Case("fever -1d", "urgent", fires: ["reaction-within-2h"]),
+        Case("fever -1d", "urgent", fires: ["fever"]),
+        // An unknown infusion time takes the reaction window as possible.
+        Case("infusion-start ?; fever -1d", "urgent", fires: ["reaction-within-2h"]),
         Case("vomiting -23h", "soon", silent: ["vomiting-lasting"]),
         Case("vomiting -25h", "urgent", fires: ["vomiting-lasting"]),
         Case("headache -6d same", "self-care", silent: ["common-effects-lasting"]),
