@@ -149,13 +149,26 @@ extension Evidence {
     /// Adds what free text said of the patient now: mentions of someone else, of the past and
     /// of a "what if" are left out; a mention that has settled ("it cleared up") is present
     /// and getting better.
+    ///
+    /// When no time was given, the sentence's course stands in for the onset: signs that came
+    /// on gradually began more than a day ago, old unchanged ones more than six months ago
+    /// (and are the same); "getting worse" sets the trend.
     public mutating func add(understood: [(match: TextMatch, onset: TimeBand?)]) {
         for (match, onset) in understood where !match.aboutSomeoneElse && match.temporality == .current {
             let status = FindingStatus(rawValue: match.status.rawValue) ?? .unknown
+            var trend: Trend?
+            if status == .present {
+                trend =
+                    match.resolved ? .better : match.worsening ? .worse : match.course == .longstanding ? .same : nil
+            }
+            var band = onset
+            if band == nil, let course = match.course {
+                let before: TimeInterval = course == .longstanding ? 183 * 86_400 : 86_400
+                band = TimeBand(earliest: now.addingTimeInterval(-50 * 365 * 86_400), latest: now - before)
+            }
             set(
                 FindingEvidence(
-                    id: match.findingID, status: status, onset: onset,
-                    trend: match.resolved && status == .present ? .better : nil, origin: .text(match.matchedText)))
+                    id: match.findingID, status: status, onset: band, trend: trend, origin: .text(match.matchedText)))
         }
     }
 }

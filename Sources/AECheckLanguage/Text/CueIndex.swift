@@ -17,6 +17,9 @@ public enum CueKind: Int, Sendable {
     case relation
     case scopeEnd
     case firstPerson
+    case gradual
+    case longstanding
+    case worsening
 
     /// After-cues that count only at the end of a clause or before a trailing word.
     var isClauseFinal: Bool { self == .negationAfter || self == .resolvedAfter }
@@ -63,14 +66,15 @@ public struct CueIndex: Sendable {
             (.negationAfter, cues.negationAfter), (.resolvedAfter, cues.resolvedAfter),
             (.historyBefore, cues.historyBefore), (.historyAfter, cues.historyAfter),
             (.otherPerson, cues.otherPerson), (.relation, cues.relations),
-            (.scopeEnd, cues.scopeEnds), (.firstPerson, cues.firstPerson),
+            (.scopeEnd, cues.scopeEnds), (.firstPerson, cues.firstPerson), (.gradual, cues.gradual),
+            (.longstanding, cues.longstanding), (.worsening, cues.worsening),
         ]
         for (kind, list) in lists {
             for cue in list {
                 let words = Tokenizer.words(of: cue)
                 guard let first = words.first else { continue }
                 byFirstWord[first, default: []].append(Entry(words: words, kind: kind, cue: cue))
-                if kind != .firstPerson { cueWords.formUnion(words) }
+                if ![.firstPerson, .gradual, .longstanding, .worsening].contains(kind) { cueWords.formUnion(words) }
             }
         }
         for key in byFirstWord.keys {

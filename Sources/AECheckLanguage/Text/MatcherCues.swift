@@ -88,6 +88,20 @@ public struct MatcherCues: Sendable {
     ///
     /// Example: `["says", "noticed", "thinks"]`.
     public var witness: [String] = []
+    /// Words that say the signs of their sentence came on slowly, over days or weeks
+    /// ("gradually", "crept up", "over the last fortnight").
+    ///
+    /// Example: `["gradually", "slowly", "crept up"]`.
+    public var gradual: [String] = []
+    /// Words that say the signs of their sentence are old and as they always were
+    /// ("for years", "same as always", "since my diagnosis").
+    ///
+    /// Example: `["for years", "same as always"]`.
+    public var longstanding: [String] = []
+    /// Words that say the signs of their sentence are getting worse ("worse and worse").
+    ///
+    /// Example: `["getting worse", "more and more"]`.
+    public var worsening: [String] = []
     /// How many gap words may sit between two words of a phrase.
     public static let maxGap = 3
 

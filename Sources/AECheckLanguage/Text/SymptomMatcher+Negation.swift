@@ -17,6 +17,18 @@ public struct ClauseReading: Sendable {
     public var resolved = false
     /// The history, hypothetical or resolution cue behind `temporality` or `resolved`.
     public var temporalCue: String?
+    /// How the signs of the sentence came on, when a cue says so.
+    public var course: Course?
+    /// Whether a cue in the sentence says the signs are getting worse.
+    public var worsening = false
+}
+
+/// How signs came on, as their sentence tells it.
+public enum Course: String, Hashable, Sendable {
+    /// Slowly, over days or weeks.
+    case gradual
+    /// Long ago, and as they always were.
+    case longstanding
 }
 
 /// Reads negation, uncertainty and other-person cues around each phrase span (NegEx style).
@@ -116,6 +128,27 @@ public struct ContextReader: Sendable {
             }
             result.append(reading)
         }
+        // Course cues reach every sign of their sentence ("my leg has got weaker, it crept up
+        // over two weeks"); an old, unchanged course wins over a gradual one.
+        var courses: [Int: (course: Course?, worsening: Bool)] = [:]
+        for hit in hits {
+            let sentence = tokens[hit.start].sentence
+            var entry = courses[sentence] ?? (nil, false)
+            switch hit.kind {
+            case .gradual where entry.course == nil: entry.course = .gradual
+            case .longstanding: entry.course = .longstanding
+            case .worsening: entry.worsening = true
+            default: continue
+            }
+            courses[sentence] = entry
+        }
+        if !courses.isEmpty {
+            for index in result.indices {
+                guard let entry = courses[tokens[spans[index].start].sentence] else { continue }
+                result[index].course = entry.course
+                result[index].worsening = entry.worsening
+            }
+        }
         return result
     }
 
@@ -180,7 +213,8 @@ public struct ContextReader: Sendable {
                 switch hit.kind {
                 case .negationAfter, .resolvedAfter, .historyAfter: return hit
                 case .negationBefore, .uncertainty, .scopeEnd, .hypotheticalBefore, .historyBefore: return nil
-                case .otherPerson, .relation, .firstPerson, .pseudo: onlyJoiners = false
+                case .otherPerson, .relation, .firstPerson, .pseudo, .gradual, .longstanding, .worsening:
+                    onlyJoiners = false
                 }
                 position = hit.end
             } else if spanAt[position] >= 0 {

@@ -86,6 +86,8 @@ public struct SymptomMatcher: Sendable {
                 corrected: span.correctedWords > 0)
             match.temporality = reading.temporality
             match.resolved = reading.resolved
+            match.course = reading.course
+            match.worsening = reading.worsening
             return match
         }
     }

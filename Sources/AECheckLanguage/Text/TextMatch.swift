@@ -50,6 +50,10 @@ public struct TextMatch: Hashable, Sendable {
     public var temporality: Temporality = .current
     /// Whether a cue says it has settled ("it has cleared up").
     public var resolved = false
+    /// How it came on, when its sentence says so ("gradually", "for years").
+    public var course: Course?
+    /// Whether its sentence says it is getting worse.
+    public var worsening = false
 
     /// Creates a match.
     ///
