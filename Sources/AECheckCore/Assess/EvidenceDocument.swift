@@ -156,18 +156,13 @@ public enum EvidenceDocument {
         }
     }
 
-    /// An ISO 8601 time or a human time ("2 hours ago"); "unknown" gives nil.
+    /// An ISO 8601 time or a human time ("2 hours ago"), read by the same time reader as the
+    /// interview's answers; "unknown", "not sure", "don't know" give nil.
     private static func time(_ value: Any, field: String, evidence: Evidence, interview: Interview) throws
         -> TimeBand?
     {
         guard let text = value as? String else { throw Failure(field: field, message: "must be a string") }
-        if text.lowercased() == "unknown" { return nil }
-        if let date = ISODate.parse(text, timeZone: evidence.timeZone) {
-            guard date <= evidence.now else {
-                throw Failure(field: field, message: "'\(text)' is after 'now'")
-            }
-            return TimeBand(instant: date)
-        }
+        if TimeParser.meansUnknown(text) { return nil }
         let context = interview.timeContext(
             now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
         switch TimeParser.parse(text, in: context) {

@@ -10,18 +10,103 @@ public enum TimeParser: Sendable {
     /// Parses a whole answer ("10:30", "2 hours ago", ...).
     ///
     /// Case-insensitive; surrounding whitespace and a final period are ignored. Leading words such as
-    /// "since" or "started" are allowed. Anything left over makes the answer `.unrecognised`.
+    /// "since" or "started" are allowed. When the whole answer is not one time phrase, the phrases
+    /// inside it are read ("it was 3 weeks ago", "I think Tuesday"): one phrase, or several that
+    /// nest ("today ... this morning at 8") or are alternatives ("Monday or Tuesday"), give the
+    /// time; phrases that disagree, a future or impossible one, a negated one ("not yesterday") or
+    /// words that put the time ahead ("it's booked for Friday") refuse the answer.
     ///
     ///     TimeParser.parse("yesterday 3pm", in: context)  // .success, instant yesterday 15:00
     public static func parse(_ text: String, in context: TimeContext) -> Result<ParsedTime, TimeRefusal> {
         let trimmed = trim(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         let parser = PhraseParser(text: trimmed, context: context, mode: .whole)
-        guard let match = parser.phrase(at: 0) else { return .failure(.unrecognised(trimmed.lowercased())) }
-        if case .success = match.outcome, match.end != parser.tokens.count {
-            return .failure(.unrecognised(trimmed.lowercased()))
+        let unrecognised = TimeRefusal.unrecognised(trimmed.lowercased())
+        if let match = parser.phrase(at: 0) {
+            if case .failure = match.outcome { return match.outcome }
+            if match.end == parser.tokens.count || onlyPunctuation(parser.tokens[match.end...]) {
+                return match.outcome
+            }
         }
-        return match.outcome
+        return readInside(parser, unrecognised: unrecognised)
+    }
+
+    /// Whether a word means the time is not known ("not sure", "idk", "unknown").
+    ///
+    ///     TimeParser.meansUnknown("Don't know")  // true
+    public static func meansUnknown(_ text: String) -> Bool {
+        let lowered = trim(text).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        return TimeVocabulary.unknownAnswers.contains(lowered)
+    }
+
+    private static func onlyPunctuation(_ tokens: ArraySlice<TimeToken>) -> Bool {
+        tokens.allSatisfy {
+            if case .symbol(let symbol) = $0.kind { return "?!,;:)".contains(symbol) }
+            return false
+        }
+    }
+
+    /// The time phrases inside a whole answer, read as one time or refused.
+    private static func readInside(_ parser: PhraseParser, unrecognised: TimeRefusal) -> Result<ParsedTime, TimeRefusal> {
+        let tokens = parser.tokens
+        var found: [(start: Int, end: Int, time: ParsedTime)] = []
+        var index = 0
+        while index < tokens.count {
+            guard let match = parser.phrase(at: index), match.start < match.end else {
+                index += 1
+                continue
+            }
+            switch match.outcome {
+            case .failure(.unrecognised), .failure(.unknownAnchor):
+                index += 1
+                continue
+            case .failure(let refusal):
+                return .failure(refusal)
+            case .success(let time):
+                found.append((match.start, match.end, time))
+                index = match.end
+            }
+        }
+        guard !found.isEmpty else { return .failure(unrecognised) }
+        let words = tokens.map { $0.word ?? "" }
+        for (position, word) in words.enumerated() where TimeVocabulary.futureCues.contains(word) {
+            let previous = position > 0 ? words[position - 1] : ""
+            if word == "due", previous == "was" || previous == "were" { continue }
+            return .failure(.future)
+        }
+        for phrase in found {
+            // A phrase negated or bounded by the words around it is not the time given.
+            var before = phrase.start - 1
+            while before >= 0, let word = tokens[before].word, TimeVocabulary.leads.contains(word), word != "since" {
+                before -= 1
+            }
+            if before >= 0, ["not", "never", "before", "after", "until", "till", "by"].contains(words[before]) {
+                return .failure(unrecognised)
+            }
+            if phrase.end < tokens.count, ["till", "until", "to", "-"].contains(words[phrase.end]) {
+                return .failure(unrecognised)
+            }
+        }
+        if found.count == 1 { return .success(found[0].time) }
+        // Alternatives ("Monday or Tuesday") give the band holding both.
+        let joinedByOr = zip(found, found.dropFirst()).allSatisfy { pair in
+            let between = tokens[pair.0.end..<pair.1.start].compactMap(\.word)
+            return between == ["or"]
+        }
+        if joinedByOr {
+            let earliest = found.map(\.time.band.earliest).min()!
+            let latest = found.map(\.time.band.latest).max()!
+            return .success(ParsedTime(band: TimeBand(earliest: earliest, latest: latest)))
+        }
+        // Phrases that nest ("today ... this morning at 8") give the narrowest.
+        let narrowest = found.min { $0.time.band.latest.timeIntervalSince($0.time.band.earliest) < $1.time.band.latest.timeIntervalSince($1.time.band.earliest) }!
+        let nested = found.allSatisfy {
+            $0.time.band.earliest <= narrowest.time.band.earliest && narrowest.time.band.latest <= $0.time.band.latest
+        }
+        guard nested else {
+            return .failure(.ambiguous(found.map { parser.source($0.start, $0.end) }.joined(separator: ", "), []))
+        }
+        return .success(narrowest.time)
     }
 
     /// Finds time phrases inside a longer sentence and returns each with its range in `text` and its reading.
