@@ -40,6 +40,10 @@ extension PhraseParser {
         case .refused(let refusal):
             return .refused(refusal)
         case .matched(let reference, let next):
+            var clock = clock
+            if let part = reference.part, case .matched(let hinted, _) = clockTime(at: index, hint: part, introduced: introduced) {
+                clock = hinted
+            }
             let instant = date(of: clock, on: reference)
             return .matched(Reading(band: TimeBand(instant: instant), widening: .seconds(1800)), next: next)
         case .none:
@@ -146,7 +150,7 @@ extension PhraseParser {
             guard let relation = word(position) else { return nil }
             switch relation {
             case "past", "after": break
-            case "to", "of", "til", "till": before = true
+            case "to", "of": before = true
             default: return nil
             }
             position += 1
@@ -160,7 +164,7 @@ extension PhraseParser {
             guard let relation = word(position) else { return nil }
             switch relation {
             case "past", "after": break
-            case "to", "til", "till": before = true
+            case "to" where word(index - 1) != "from" && word(index - 1) != "between": before = true
             default: return nil
             }
             position += 1

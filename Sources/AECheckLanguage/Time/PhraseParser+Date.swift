@@ -3,7 +3,7 @@ import Foundation
 extension PhraseParser {
     /// A day of the month at `index`: "13th", "the 3rd", "thirteenth", or a plain number when
     /// `plain` allows it; with the index after it and whether it was an ordinal.
-    private func dayOfMonth(at index: Int, plain: Bool) -> (day: Int, next: Int, ordinal: Bool)? {
+    func dayOfMonth(at index: Int, plain: Bool) -> (day: Int, next: Int, ordinal: Bool)? {
         guard index < tokens.count else { return nil }
         switch tokens[index].kind {
         case .number(let digits):

@@ -8,6 +8,9 @@ public struct DayReference: Sendable {
     /// Whether the day was counted back ("3 days ago"): alone, that is an amount of time, read
     /// by the relative rule; only with a clock time or a part of the day is it a day.
     public var counted = false
+    /// The first (0) or second (1) half of the day or part named ("early yesterday morning",
+    /// "towards the end of yesterday afternoon").
+    public var half: Int?
 }
 
 extension PhraseParser {
@@ -51,6 +54,19 @@ extension PhraseParser {
     /// a calendar date ("14 Nov", "14/11") or a counted day ("3 days ago"), and an optional
     /// following part of day ("yesterday evening"); refuses "tomorrow" and "next friday".
     public func dayReference(at index: Int) -> Step<DayReference> {
+        if let (part, half, next) = partPrefix(at: index) {
+            switch dayReference(at: next) {
+            case .matched(var reference, let end):
+                if let part { reference.part = part }
+                if let half { reference.half = half }
+                return .matched(reference, next: end)
+            case .refused(let refusal):
+                return .refused(refusal)
+            case .none:
+                guard part == .firstThing else { return .none }
+                return .matched(DayReference(day: calendar.startOfDay(for: now), part: part), next: next)
+            }
+        }
         guard let first = word(index) ?? (index < tokens.count ? "" : nil) else { return .none }
         var offset: Int
         var part: DayPart?
@@ -146,6 +162,34 @@ extension PhraseParser {
         return .matched(reference, next: end)
     }
 
+    /// Words before a day that narrow it: "first thing", "in the early hours of", "early",
+    /// "late", "towards the end of", "the start of".
+    private func partPrefix(at index: Int) -> (DayPart?, Int?, Int)? {
+        var position = index
+        if word(position) == "first", word(position + 1) == "thing" {
+            position += 2
+            if word(position) == "on" { position += 1 }
+            return (.firstThing, nil, position)
+        }
+        if word(position) == "in" { position += 1 }
+        if word(position) == "the" { position += 1 }
+        if word(position) == "early", word(position + 1) == "hours", word(position + 2) == "of" {
+            return (.earlyHours, nil, position + 3)
+        }
+        if word(position) == "towards" || word(position) == "toward" {
+            position += 1
+            if word(position) == "the" { position += 1 }
+        }
+        switch word(position) {
+        case "early" where word(position + 1) != "hours": return (nil, 0, position + 1)
+        case "late" where word(position + 1) != "last": return (nil, 1, position + 1)
+        case "start", "beginning", "end":
+            guard word(position + 1) == "of" else { return nil }
+            return (nil, word(position) == "end" ? 1 : 0, position + 2)
+        default: return nil
+        }
+    }
+
     /// A weekday already read at `index - 1`, with what may follow it: a date that must agree
     /// ("Thursday the 12th", "Mon 16th Nov"), "before last", "gone", "just passed", "of last week".
     private func weekdayReference(_ weekday: Int, at index: Int, last: Bool) -> Step<Int> {
@@ -170,8 +214,11 @@ extension PhraseParser {
         if word(position) == "just", word(position + 1) == "passed" || word(position + 1) == "gone" {
             return .matched(-daysSince(weekday, allowToday: false), next: position + 2)
         }
-        if word(position) == "of", word(position + 2) == "week",
-            let which = word(position + 1), which == "last" || which == "this"
+        if word(position) == "last" || word(position) == "this", word(position + 1) == "week" {
+            position -= 1
+        }
+        if word(position) == "of" || word(position + 1) == "last" || word(position + 1) == "this",
+            word(position + 2) == "week", let which = word(position + 1), which == "last" || which == "this"
         {
             let monday = mondayOffset()
             let day = (weekday + 5) % 7  // Monday = 0
@@ -189,15 +236,7 @@ extension PhraseParser {
             quantity.low.days == quantity.low.days.rounded(), quantity.low.days >= 1,
             quantity.low.days <= 31,
             word(end) == "ago" || word(end) == "back"
-        else {
-            if index < tokens.count, case .number(let digits) = tokens[index].kind, touching(index),
-                word(index + 1) == "d", let days = Int(digits), days <= 31,
-                word(index + 2) == "ago" || word(index + 2) == "back"
-            {
-                return (days, index + 3)
-            }
-            return nil
-        }
+        else { return nil }
         return (Int(quantity.low.days), end + 1)
     }
 
@@ -253,20 +292,25 @@ extension PhraseParser {
 
     /// The whole day or the named part of it (night runs 20:00 to 06:00 the next day).
     public func band(of reference: DayReference) -> TimeBand {
-        let (from, to): (Int, Int)
+        let (start, stop): (Int, Int)
         switch reference.part {
-        case nil: (from, to) = (0, 24 * 60)
-        case .morning: (from, to) = (5 * 60, 12 * 60)
-        case .afternoon: (from, to) = (12 * 60, 17 * 60)
-        case .evening: (from, to) = (17 * 60, 22 * 60)
-        case .tonight: (from, to) = (17 * 60, 24 * 60)
-        case .night: (from, to) = (20 * 60, 30 * 60)
-        case .lunchtime: (from, to) = (11 * 60 + 30, 14 * 60 + 30)
-        case .teatime: (from, to) = (16 * 60, 19 * 60)
-        case .firstThing: (from, to) = (5 * 60 + 30, 9 * 60)
-        case .earlyHours: (from, to) = (0, 6 * 60)
-        case .afterMidday: (from, to) = (12 * 60, 23 * 60)
-        case .lateNight: (from, to) = (21 * 60, 27 * 60)
+        case nil: (start, stop) = (0, 24 * 60)
+        case .morning: (start, stop) = (5 * 60, 12 * 60)
+        case .afternoon: (start, stop) = (12 * 60, 17 * 60)
+        case .evening: (start, stop) = (17 * 60, 22 * 60)
+        case .tonight: (start, stop) = (17 * 60, 24 * 60)
+        case .night: (start, stop) = (20 * 60, 30 * 60)
+        case .lunchtime: (start, stop) = (11 * 60 + 30, 14 * 60 + 30)
+        case .teatime: (start, stop) = (16 * 60, 19 * 60)
+        case .firstThing: (start, stop) = (5 * 60 + 30, 9 * 60)
+        case .earlyHours: (start, stop) = (0, 6 * 60)
+        case .afterMidday: (start, stop) = (12 * 60, 23 * 60)
+        case .lateNight: (start, stop) = (21 * 60, 27 * 60)
+        }
+        var (from, to) = (start, stop)
+        if let half = reference.half {
+            let middle = (from + to) / 2
+            (from, to) = half == 0 ? (from, middle) : (middle, to)
         }
         func moment(_ minutes: Int) -> Date {
             let day = minutes >= 24 * 60 ? calendar.startOfDay(1, from: reference.day) : reference.day

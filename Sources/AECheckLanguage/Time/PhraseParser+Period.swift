@@ -108,6 +108,14 @@ extension PhraseParser {
             introduced = true
             position += 1
         }
+        if introduced || word(index - 1).map({ ["early", "late", "mid", "of"].contains($0) }) == true,
+            let (year, after) = yearNumber(at: position)
+        {
+            guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)) else { return .none }
+            guard start <= now else { return .refused(.future) }
+            let end = calendar.date(byAdding: .year, value: 1, to: start) ?? start
+            return .matched(TimeBand(earliest: start, latest: end), after, .year)
+        }
         guard let first = word(position) else { return .none }
         let today = calendar.startOfDay(for: now)
         switch first {
@@ -141,7 +149,9 @@ extension PhraseParser {
         default:
             break
         }
-        if let (month, afterMonth) = monthWord(at: position, introduced: introduced) {
+        if let (month, afterMonth) = monthWord(at: position, introduced: introduced),
+            dayOfMonth(at: word(afterMonth) == "the" ? afterMonth + 1 : afterMonth, plain: true) == nil
+        {
             var year = calendar.component(.year, from: now)
             var next = afterMonth
             if let (value, after) = yearNumber(at: next) {
@@ -161,14 +171,6 @@ extension PhraseParser {
                 return seasonBand(month, name: first, at: position, year: year, next: after)
             }
             return seasonBand(month, name: first, at: position, latestBefore: false)
-        }
-        if introduced || word(index - 1).map({ ["early", "late", "mid", "of"].contains($0) }) == true,
-            let (year, after) = yearNumber(at: position)
-        {
-            guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)) else { return .none }
-            guard start <= now else { return .refused(.future) }
-            let end = calendar.date(byAdding: .year, value: 1, to: start) ?? start
-            return .matched(TimeBand(earliest: start, latest: end), after, .year)
         }
         return .none
     }

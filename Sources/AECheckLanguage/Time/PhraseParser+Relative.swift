@@ -25,7 +25,7 @@ extension PhraseParser {
             return pluralUnits(at: index)
         }
         var next = end
-        var approximate = false
+        var approximate = tokens[index..<end].contains { $0.word == "ish" }
         if word(next) == "or", word(next + 1) == "so" {
             approximate = true
             next += 2
@@ -36,6 +36,12 @@ extension PhraseParser {
         }
         if word(next) == "since", anchors.match(in: tokens, at: next + 1) != nil {
             return anchored(quantity, sign: 1, at: next + 1, approximate: approximate)
+        }
+        if word(next) == "today", quantity.low.usesCalendar, quantity.low == quantity.high {
+            // "4 weeks today": that many days back, the whole day.
+            let day = calendar.startOfDay(for: quantity.low.applied(to: now, sign: -1, calendar: calendar))
+            let band = TimeBand(earliest: day, latest: calendar.startOfDay(1, from: day))
+            return .matched(Reading(band: band, widening: .days(1), approximate: approximate), next: next + 1)
         }
         switch word(next) {
         case "ago", "back", "since":

@@ -162,6 +162,9 @@ public struct QuantityReader: Sendable {
         if case .number(let text) = tokens[index].kind {
             // Absurd amounts are not times (and would overflow calendar arithmetic).
             guard let value = Double(text), value <= 10_000 else { return nil }
+            if word(index + 1) == "ish", let unit = word(index + 2), TimeVocabulary.units[unit] != nil {
+                return (.exact(value), index + 2)
+            }
             if let after = andAHalf(at: index + 1) { return (.exact(value + 0.5), after) }
             if let range = rangeEnd(from: value, at: index + 1) { return range }
             return (.exact(value), index + 1)
@@ -190,6 +193,9 @@ public struct QuantityReader: Sendable {
             if TimeVocabulary.isTens(word), let one = self.word(end).flatMap(TimeVocabulary.digitWord) {
                 value += one
                 end += 1
+            }
+            if self.word(end) == "ish", let unit = self.word(end + 1), TimeVocabulary.units[unit] != nil {
+                return (.exact(value), end + 1)
             }
             if let after = andAHalf(at: end) { return (.exact(value + 0.5), after) }
             if let range = rangeEnd(from: value, at: end) { return range }

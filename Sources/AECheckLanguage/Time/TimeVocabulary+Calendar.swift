@@ -58,7 +58,8 @@ extension TimeVocabulary {
         var words: Set<String> = [
             "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "midnight",
             "minutes", "minute", "hours", "weeks", "months", "fortnight", "lunchtime", "teatime", "christmas",
-            "before", "about", "around",
+            "before", "about", "around", "three", "seven", "eight", "eleven", "twelve", "fifteen", "twenty",
+            "thirty", "forty", "fifty", "ninety",
         ]
         words.formUnion(weekdays.keys)
         words.formUnion(months.keys.filter { $0.count >= 5 })

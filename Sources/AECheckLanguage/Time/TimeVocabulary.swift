@@ -42,7 +42,7 @@ public enum TimeVocabulary: Sendable {
         "sec": .second, "secs": .second, "second": .second, "seconds": .second,
         "min": .minute, "mins": .minute, "minute": .minute, "minutes": .minute,
         "h": .hour, "hr": .hour, "hrs": .hour, "hour": .hour, "hours": .hour,
-        "day": .day, "days": .day,
+        "d": .day, "day": .day, "days": .day,
         "wk": .week, "wks": .week, "week": .week, "weeks": .week,
         "fortnight": .fortnight, "fortnights": .fortnight, "month": .month, "months": .month, "mth": .month,
         "mths": .month,
