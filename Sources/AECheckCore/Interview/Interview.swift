@@ -172,7 +172,8 @@ public struct Interview: Sendable {
         -> [(match: TextMatch, onset: TimeBand?)]
     {
         let context = timeContext(now: now, timeZone: timeZone, anchors: anchors)
-        let times = TimeParser.find(in: text, context: context)
+        // Refused phrases ("next Tuesday") are found too: a symptom they belong to gets no time.
+        let times = TimeParser.scan(text, context: context)
         let ranges = times.map(\.range)
         // The matcher's reading depends only on the text and where its time phrases are, not
         // on the clock: a later answer (a new clock) reuses it and reads only the times again.
@@ -187,7 +188,7 @@ public struct Interview: Sendable {
             matcher.match(text) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) } }
         }
         return matches.map { match in
-            (match, times.first { $0.range == match.timeRange }?.time.band)
+            (match, times.first { $0.range == match.timeRange }.flatMap { try? $0.outcome.get().band })
         }
     }
 

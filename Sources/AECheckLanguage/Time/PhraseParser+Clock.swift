@@ -226,7 +226,7 @@ extension PhraseParser {
             let suffixed = ["h", "hr", "hrs"].contains(word(next) ?? "") && (touching(index) || word(next) != "h")
             if suffixed { end = next + 1 }
             let year = (1900...2099).contains(value)
-            guard suffixed || introduced || hint != nil || !year else {
+            guard suffixed || introduced || hint != nil || (!year && mode == .whole) else {
                 return mode == .whole ? .refused(.unrecognised(digits)) : .none
             }
             if !suffixed, isUnit(next) { return .none }

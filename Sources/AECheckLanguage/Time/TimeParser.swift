@@ -118,22 +118,76 @@ public enum TimeParser: Sendable {
     public static func find(
         in text: String, context: TimeContext
     ) -> [(range: Range<String.Index>, time: ParsedTime)] {
+        scan(text, context: context).compactMap { hit in
+            guard case .success(let time) = hit.outcome else { return nil }
+            return (hit.range, time)
+        }
+    }
+
+    /// Every time phrase inside a longer text with its reading, refused ones included, so that a
+    /// symptom whose time cannot be read whole gets no time rather than part of one.
+    ///
+    /// A refused phrase ("next Tuesday", "31st November", "27:00 yesterday") covers the run of
+    /// time words it starts, so no shorter phrase inside it is read. A phrase after "not" is
+    /// refused. Phrases side by side ("a week ago on Monday") that do not nest are refused
+    /// together; nested ones give the narrowest.
+    ///
+    ///     TimeParser.scan("a glow since next tuesday", context: context)  // one refused hit
+    public static func scan(
+        _ text: String, context: TimeContext
+    ) -> [(range: Range<String.Index>, outcome: Result<ParsedTime, TimeRefusal>)] {
         let parser = PhraseParser(text: text, context: context, mode: .sentence)
         let tokens = parser.tokens
-        var found: [(range: Range<String.Index>, time: ParsedTime)] = []
+        var found: [(start: Int, end: Int, outcome: Result<ParsedTime, TimeRefusal>)] = []
         var index = 0
         while index < tokens.count {
-            if let match = parser.phrase(at: index), case .success(let time) = match.outcome,
-                match.start < match.end
-            {
-                found.append(
-                    (tokens[match.start].range.lowerBound..<tokens[match.end - 1].range.upperBound, time))
-                index = match.end
-            } else {
+            guard let match = parser.phrase(at: index), match.start < match.end else {
                 index += 1
+                continue
             }
+            var outcome = match.outcome
+            var end = match.end
+            if case .failure = outcome {
+                while end < tokens.count, isTimeToken(tokens[end]) { end += 1 }
+            } else if match.start > 0, tokens[match.start - 1].word == "not" {
+                outcome = .failure(.unrecognised(parser.source(match.start, end)))
+            }
+            // Phrases side by side are one time or none.
+            if let last = found.last, tokens[last.end..<match.start].allSatisfy(isJoiner) {
+                found.removeLast()
+                outcome = merged(last.outcome, outcome, words: parser.source(last.start, end))
+                found.append((last.start, end, outcome))
+            } else {
+                found.append((match.start, end, outcome))
+            }
+            index = end
         }
-        return found
+        return found.map { (tokens[$0.start].range.lowerBound..<tokens[$0.end - 1].range.upperBound, $0.outcome) }
+    }
+
+    private static func isTimeToken(_ token: TimeToken) -> Bool {
+        switch token.kind {
+        case .number, .iso: return true
+        case .symbol(let symbol): return symbol == ":" || symbol == "/" || symbol == "."
+        case .word(let word): return TimeVocabulary.isTimeWord(word) || TimeVocabulary.ordinalSuffixes.contains(word)
+        }
+    }
+
+    private static func isJoiner(_ token: TimeToken) -> Bool {
+        if case .symbol(",") = token.kind { return true }
+        return token.word.map { $0 == "on" || $0 == "at" || $0 == "and" || $0 == "in" || $0 == "the" } ?? false
+    }
+
+    private static func merged(
+        _ first: Result<ParsedTime, TimeRefusal>, _ second: Result<ParsedTime, TimeRefusal>, words: String
+    ) -> Result<ParsedTime, TimeRefusal> {
+        guard case .success(let one) = first, case .success(let two) = second else {
+            if case .failure = first { return first }
+            return second
+        }
+        if one.band.earliest <= two.band.earliest, two.band.latest <= one.band.latest { return second }
+        if two.band.earliest <= one.band.earliest, one.band.latest <= two.band.latest { return first }
+        return .failure(.ambiguous(words, []))
     }
 
     /// Parses a duration answer into a range of seconds.

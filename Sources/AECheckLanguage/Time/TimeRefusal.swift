@@ -56,7 +56,8 @@ public enum TimeRefusal: Hashable, Sendable, Error {
         case .future:
             return "that time is in the future; please give a time that has already passed"
         case .impossible(let text):
-            if text.contains("-") {
+            let clockLetters = text.filter(\.isLetter).allSatisfy { "apm".contains($0) }
+            if text.contains("-") || text.contains("/") || !clockLetters {
                 return "\(text) is not a real date" + (text.contains(":") ? " and time" : "")
             }
             return "\(text) is not a real clock time"
