@@ -187,9 +187,31 @@ public struct Interview: Sendable {
         let matches = cache.matches(of: InterviewCache.MatchKey(text: bytes, timeOffsets: offsets)) {
             matcher.match(text) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) } }
         }
+        // A time phrase no finding claims, in the sentence of a finding's phrase, competes with
+        // it: the finding's time is then unknown and the interview asks.
+        let claimed = Set(matches.compactMap { $0.timeRange?.lowerBound })
+        let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) }
         return matches.map { match in
-            (match, times.first { $0.range == match.timeRange }.flatMap { try? $0.outcome.get().band })
+            guard let range = match.timeRange,
+                !unclaimed.contains(where: { Self.sameSentence($0, range, in: text) })
+            else { return (match, nil) }
+            return (match, times.first { $0.range == range }.flatMap { try? $0.outcome.get().band })
         }
+    }
+
+    /// Whether no sentence ends between two ranges of `text`.
+    private static func sameSentence(_ one: Range<String.Index>, _ other: Range<String.Index>, in text: String) -> Bool {
+        let (first, second) = one.lowerBound < other.lowerBound ? (one, other) : (other, one)
+        guard first.upperBound <= second.lowerBound else { return true }
+        let between = text[first.upperBound..<second.lowerBound].unicodeScalars
+        var previous: Unicode.Scalar?
+        for scalar in between {
+            if let last = previous, ".!?".unicodeScalars.contains(last), scalar == " " || scalar == "\n" { return false }
+            if scalar == ";" || scalar == "\n" { return false }
+            previous = scalar
+        }
+        if let last = previous, ".!?".unicodeScalars.contains(last) { return false }
+        return true
     }
 
     /// `understand`, remembered: replays read the same answers again and again.

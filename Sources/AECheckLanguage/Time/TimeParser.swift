@@ -140,12 +140,16 @@ public enum TimeParser: Sendable {
         let tokens = parser.tokens
         var found: [(start: Int, end: Int, outcome: Result<ParsedTime, TimeRefusal>)] = []
         var index = 0
+        var ahead = false
         while index < tokens.count {
+            ahead = ahead || startsFuture(tokens, at: index)
+            if case .symbol(let symbol) = tokens[index].kind, ".!?;".contains(symbol) { ahead = false }
             guard let match = parser.phrase(at: index), match.start < match.end else {
                 index += 1
                 continue
             }
             var outcome = match.outcome
+            if ahead, case .success = outcome { outcome = .failure(.future) }
             var end = match.end
             if case .failure = outcome {
                 while end < tokens.count, isTimeToken(tokens[end]) { end += 1 }
@@ -163,6 +167,13 @@ public enum TimeParser: Sendable {
             index = end
         }
         return found.map { (tokens[$0.start].range.lowerBound..<tokens[$0.end - 1].range.upperBound, $0.outcome) }
+    }
+
+    /// Whether a word at `index` puts what follows ahead ("booked", "will"; not "was due").
+    private static func startsFuture(_ tokens: [TimeToken], at index: Int) -> Bool {
+        guard let word = tokens[index].word, TimeVocabulary.futureCues.contains(word) else { return false }
+        let previous = index > 0 ? tokens[index - 1].word : nil
+        return !(word == "due" && (previous == "was" || previous == "were"))
     }
 
     private static func isTimeToken(_ token: TimeToken) -> Bool {
