@@ -200,13 +200,16 @@ public struct Interview: Sendable {
     }
 
     /// Whether no sentence ends between two ranges of `text`.
-    private static func sameSentence(_ one: Range<String.Index>, _ other: Range<String.Index>, in text: String) -> Bool {
+    private static func sameSentence(_ one: Range<String.Index>, _ other: Range<String.Index>, in text: String) -> Bool
+    {
         let (first, second) = one.lowerBound < other.lowerBound ? (one, other) : (other, one)
         guard first.upperBound <= second.lowerBound else { return true }
         let between = text[first.upperBound..<second.lowerBound].unicodeScalars
         var previous: Unicode.Scalar?
         for scalar in between {
-            if let last = previous, ".!?".unicodeScalars.contains(last), scalar == " " || scalar == "\n" { return false }
+            if let last = previous, ".!?".unicodeScalars.contains(last), scalar == " " || scalar == "\n" {
+                return false
+            }
             if scalar == ";" || scalar == "\n" { return false }
             previous = scalar
         }

@@ -41,7 +41,9 @@ extension PhraseParser {
             return .refused(refusal)
         case .matched(let reference, let next):
             var clock = clock
-            if let part = reference.part, case .matched(let hinted, _) = clockTime(at: index, hint: part, introduced: introduced) {
+            if let part = reference.part,
+                case .matched(let hinted, _) = clockTime(at: index, hint: part, introduced: introduced)
+            {
                 clock = hinted
             }
             let instant = date(of: clock, on: reference)

@@ -317,7 +317,8 @@ extension PhraseParser {
             let rest = minutes >= 24 * 60 ? minutes - 24 * 60 : minutes
             return calendar.date(hour: rest / 60, minute: rest % 60, on: day)
         }
-        return TimeBand(earliest: moment(from), latest: to == 24 * 60 ? calendar.startOfDay(1, from: reference.day) : moment(to))
+        return TimeBand(
+            earliest: moment(from), latest: to == 24 * 60 ? calendar.startOfDay(1, from: reference.day) : moment(to))
     }
 
     /// The moment `clock` on the referenced day; small hours of a night belong to the next day.

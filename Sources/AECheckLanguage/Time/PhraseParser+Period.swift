@@ -32,7 +32,9 @@ extension PhraseParser {
         }
         if unit == .month, word(dayIndex) == "the", let (day, after) = ordinalDay(at: dayIndex + 1) {
             let start = calendar.date(byAdding: .day, value: day - 1, to: band.earliest) ?? band.earliest
-            guard calendar.component(.day, from: start) == day else { return .refused(.impossible(source(index, after))) }
+            guard calendar.component(.day, from: start) == day else {
+                return .refused(.impossible(source(index, after)))
+            }
             band = TimeBand(earliest: start, latest: calendar.startOfDay(1, from: start))
             return .matched(Reading(band: band, widening: .days(1), approximate: approximate), next: after)
         }
@@ -202,7 +204,8 @@ extension PhraseParser {
     private func seasonBand(_ month: Int, name: String, at index: Int, latestBefore: Bool) -> SpanStep {
         var year = calendar.component(.year, from: now)
         for _ in 0..<3 {
-            if case .matched(let band, let next, let unit) = seasonBand(month, name: name, at: index, year: year, next: index + 1),
+            if case .matched(let band, let next, let unit) = seasonBand(
+                month, name: name, at: index, year: year, next: index + 1),
                 band.earliest <= now, !(latestBefore && band.latest > now)
             {
                 return .matched(band, next, unit)

@@ -30,7 +30,9 @@ extension PhraseParser {
             approximate = true
             next += 2
         }
-        if let after = TimeVocabulary.approximateSuffixEnd(in: tokens, at: next), word(after) == "ago" || word(after) == "back" {
+        if let after = TimeVocabulary.approximateSuffixEnd(in: tokens, at: next),
+            word(after) == "ago" || word(after) == "back"
+        {
             approximate = true
             next = after
         }
@@ -103,7 +105,9 @@ extension PhraseParser {
             [TimeUnit.week, .month, .year].contains(unit), word(index + 1) == "ago" || word(index + 1) == "back"
         else { return .none }
         let latest = unit.span(1).applied(to: now, sign: -1, calendar: calendar)
-        return .matched(Reading(band: TimeBand(earliest: TimeBand.openStart, latest: latest), widening: .seconds(0)), next: index + 2)
+        return .matched(
+            Reading(band: TimeBand(earliest: TimeBand.openStart, latest: latest), widening: .seconds(0)),
+            next: index + 2)
     }
 
     /// Amounts with a bound: "over a year ago" (no lower end), "a good 2 hours ago", "not even an
@@ -175,7 +179,8 @@ extension PhraseParser {
         let low = quantity.low.applied(to: now, sign: -1, calendar: calendar)
         switch kind {
         case .atLeast:
-            return .matched(Reading(band: TimeBand(earliest: TimeBand.openStart, latest: low), widening: .seconds(0)), next: next)
+            return .matched(
+                Reading(band: TimeBand(earliest: TimeBand.openStart, latest: low), widening: .seconds(0)), next: next)
         case .aGood:
             let extra = now.timeIntervalSince(low) / 4
             return .matched(

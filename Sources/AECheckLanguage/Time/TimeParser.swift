@@ -47,7 +47,8 @@ public enum TimeParser: Sendable {
     }
 
     /// The time phrases inside a whole answer, read as one time or refused.
-    private static func readInside(_ parser: PhraseParser, unrecognised: TimeRefusal) -> Result<ParsedTime, TimeRefusal> {
+    private static func readInside(_ parser: PhraseParser, unrecognised: TimeRefusal) -> Result<ParsedTime, TimeRefusal>
+    {
         let tokens = parser.tokens
         var found: [(start: Int, end: Int, time: ParsedTime)] = []
         var index = 0
@@ -99,7 +100,10 @@ public enum TimeParser: Sendable {
             return .success(ParsedTime(band: TimeBand(earliest: earliest, latest: latest)))
         }
         // Phrases that nest ("today ... this morning at 8") give the narrowest.
-        let narrowest = found.min { $0.time.band.latest.timeIntervalSince($0.time.band.earliest) < $1.time.band.latest.timeIntervalSince($1.time.band.earliest) }!
+        let narrowest = found.min {
+            $0.time.band.latest.timeIntervalSince($0.time.band.earliest)
+                < $1.time.band.latest.timeIntervalSince($1.time.band.earliest)
+        }!
         let nested = found.allSatisfy {
             $0.time.band.earliest <= narrowest.time.band.earliest && narrowest.time.band.latest <= $0.time.band.latest
         }

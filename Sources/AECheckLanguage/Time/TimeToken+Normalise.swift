@@ -19,13 +19,16 @@ extension TimeTokenizer {
             if index + 1 < raw.count, raw[index + 1].range.lowerBound == token.range.upperBound,
                 let alias = TimeVocabulary.aliases[(spelling(token) + spelling(raw[index + 1])).lowercased()]
             {
-                tokens.append(TimeToken(kind: .word(alias), range: token.range.lowerBound..<raw[index + 1].range.upperBound))
+                tokens.append(
+                    TimeToken(kind: .word(alias), range: token.range.lowerBound..<raw[index + 1].range.upperBound))
                 index += 2
                 continue
             }
             if case .symbol("@") = token.kind { token.kind = .word("at") }
             if case .word(var word) = token.kind {
-                if word.unicodeScalars.contains("\u{2019}") { word = word.replacingOccurrences(of: "\u{2019}", with: "'") }
+                if word.unicodeScalars.contains("\u{2019}") {
+                    word = word.replacingOccurrences(of: "\u{2019}", with: "'")
+                }
                 if let alias = TimeVocabulary.aliases[word] {
                     token.kind = .word(alias)
                 } else if let split = splitSuffix(word, token: token, in: text) {
@@ -61,7 +64,9 @@ extension TimeTokenizer {
             let stemWord = TimeVocabulary.aliases[stem] ?? stem
             return [
                 TimeToken(kind: .word(stemWord), range: token.range.lowerBound..<cut),
-                TimeToken(kind: .word(String(suffix.dropFirst())), range: text.utf8.index(after: cut)..<token.range.upperBound),
+                TimeToken(
+                    kind: .word(String(suffix.dropFirst())), range: text.utf8.index(after: cut)..<token.range.upperBound
+                ),
             ]
         }
         return nil
