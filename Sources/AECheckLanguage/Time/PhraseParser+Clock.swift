@@ -106,6 +106,11 @@ extension PhraseParser {
             return .matched(ClockTime(hour: adjust(value, for: part), minute: 0), next: after)
         }
         if TimeVocabulary.approximateSuffixEnd(in: tokens, at: end) != nil { evidence = true }
+        if !evidence, isWord(index - 1, "at"), case .matched(let reference, _) = dayReference(at: skipComma(end)),
+            reference.part != nil || word(skipComma(end)) == "yesterday" || word(skipComma(end)) == "today"
+        {
+            evidence = true
+        }
         guard evidence, !isUnit(end) else { return .none }
         guard value <= 23 else { return .refused(.impossible(written)) }
         return .matched(ClockTime(hour: clinicHour(value), minute: 0), next: end)

@@ -105,7 +105,8 @@ public struct PhraseParser: Sendable {
                 index += 2
             } else if TimeVocabulary.leads.contains(word), !opensRule(at: index) {
                 anchorAllowed = anchorAllowed || word == "since" || word == "when"
-                introduced = introduced || ["at", "since", "from", "by", "around"].contains(word)
+                // "at 10" names a clock time in an answer; in free text only "since 8" does.
+                introduced = introduced || ["since", "from"].contains(word) || (word == "at" && mode == .whole)
                 lead = word
                 index += 1
             } else {
