@@ -152,7 +152,7 @@ extension PhraseParser {
             break
         }
         if let (month, afterMonth) = monthWord(at: position, introduced: introduced),
-            dayOfMonth(at: word(afterMonth) == "the" ? afterMonth + 1 : afterMonth, plain: true) == nil
+            !monthIsFollowedByDay(afterMonth)
         {
             var year = calendar.component(.year, from: now)
             var next = afterMonth
@@ -175,6 +175,14 @@ extension PhraseParser {
             return seasonBand(month, name: first, at: position, latestBefore: false)
         }
         return .none
+    }
+
+    /// Whether a day of the month follows a month name ("Nov. 9", "Nov the 9th"): then it is a date.
+    private func monthIsFollowedByDay(_ index: Int) -> Bool {
+        var position = index
+        if position < tokens.count, tokens[position].kind == .symbol(".") { position += 1 }
+        if word(position) == "the" { position += 1 }
+        return dayOfMonth(at: position, plain: true) != nil
     }
 
     private func monthWord(at index: Int, introduced: Bool) -> (Int, Int)? {

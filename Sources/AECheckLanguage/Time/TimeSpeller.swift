@@ -5,7 +5,7 @@ import Foundation
 /// A word is corrected only when it is not a time word already, not a known English word
 /// (the `isKnownWord` guard), long enough to tell apart (five letters or more), and exactly one
 /// time word is nearest to it, starting with the same letter, within the edits allowed for
-/// its length (one for five to seven letters, two from eight).
+/// length (one for five to seven letters, two from eight, counting the longer of the two words).
 ///
 ///     let speller = TimeSpeller(isKnownWord: { TimeVocabulary.guardWords.contains($0) })
 ///     speller.correct("wensday")  // "wednesday"
@@ -30,13 +30,14 @@ public struct TimeSpeller: Sendable {
     /// The time word `word` is a misspelling of, or nil when it should be left as written.
     public func correct(_ word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
-        let limit = EditDistance.allowedEdits(forLength: scalars.count)
-        guard limit > 0, !isKnownWord(word), scalars.allSatisfy({ $0.properties.isAlphabetic }),
+        guard EditDistance.allowedEdits(forLength: scalars.count) > 0, !isKnownWord(word),
+            scalars.allSatisfy({ $0.properties.isAlphabetic }),
             let first = scalars.first
         else { return nil }
         var best: (word: String, distance: Int)?
         var tied = false
         for candidate in candidates where candidate.scalars.first == first && candidate.word != word {
+            let limit = EditDistance.allowedEdits(forLength: max(scalars.count, candidate.scalars.count))
             guard let distance = EditDistance.distance(scalars, candidate.scalars, limit: limit) else { continue }
             if let current = best {
                 if distance < current.distance {

@@ -91,7 +91,7 @@ public enum TimeVocabulary: Sendable {
     /// Words that may begin a time phrase (besides numbers, ISO stamps and "~").
     private static let starters: Set<String> = {
         var words: Set<String> = [
-            "a", "an", "couple", "few", "several", "half", "quarter", "just", "right", "moments", "in",
+            "a", "an", "later", "couple", "few", "several", "half", "quarter", "just", "right", "moments", "in",
             "today",
             "yesterday", "tomorrow", "tonight", "earlier", "the", "day", "this", "last", "next", "noon",
             "midday",

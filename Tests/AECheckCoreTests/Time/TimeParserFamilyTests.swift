@@ -187,13 +187,14 @@ struct TimeParserFamilyTests {
     }
 
     /// Free text: the phrase is read whole, or the symptom gets no time.
-    @Test(arguments: [
-        ("a glow since 6 November at 10am", "2026-11-06T10:00:00Z"),
-        ("a glow since next tuesday", nil),
-        ("a glow since later today", nil),
-        ("a glow since 31st November", nil),
-        ("a glow it was a week ago on Monday", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("a glow since 6 November at 10am", "2026-11-06T10:00:00Z"),
+            ("a glow since next tuesday", nil),
+            ("a glow since later today", nil),
+            ("a glow since 31st November", nil),
+            ("a glow it was a week ago on Monday", nil),
+        ] as [(String, String?)])
     func scanReadsWholeOrRefuses(text: String, earliest: String?) {
         let hits = TimeParser.scan(text, context: Self.context())
         #expect(hits.count == 1, "\(text)")
