@@ -233,15 +233,17 @@ public enum EvidenceDocument {
             throw failure(field, "must be \(expected) (or \"unknown\"), not \(value.typeName)", at: value)
         }
 
-        /// An ISO 8601 time or a human time ("2 hours ago"); "unknown" gives nil.
+        /// An ISO 8601 time or a human time ("2 hours ago"), read by the same time reader as
+        /// the interview's answers; "unknown", "not sure", "don't know" give nil. A full ISO
+        /// date and time is one instant; a date alone is that whole day, as in the interview.
         func time(_ value: StrictJSON.Value, field: String, evidence: Evidence) throws -> TimeBand? {
             let text = try string(value, field: field)
-            if text.lowercased() == "unknown" { return nil }
-            if let date = ISODate.parse(text, timeZone: evidence.timeZone) {
+            if TimeParser.meansUnknown(text) { return nil }
+            if text.contains("T"), let date = ISODate.parse(text, timeZone: evidence.timeZone) {
                 guard date <= evidence.now else { throw failure(field, "'\(text)' is after 'now'", at: value) }
                 return TimeBand(instant: date)
             }
-            if Self.looksISO(text) {
+            if Self.looksISO(text), text.contains("T") {
                 throw failure(field, "'\(text)' is not a real ISO 8601 time", at: value)
             }
             let context = interview.timeContext(

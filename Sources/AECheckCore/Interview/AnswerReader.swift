@@ -83,7 +83,9 @@ struct AnswerReader {
             if let number, (1...max(count, 1)).contains(number), count > 0 {
                 return .success(prompt.options[number - 1].id)
             }
-            if number == count + 1 || Self.unsure.contains(lowered) { return .success("unknown") }
+            if number == count + 1 || Self.unsure.contains(lowered) || TimeParser.meansUnknown(lowered) {
+                return .success("unknown")
+            }
             if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
             let context = interview.timeContext(
                 now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)

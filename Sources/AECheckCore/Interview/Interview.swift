@@ -199,7 +199,8 @@ public struct Interview: Sendable {
         reporter: Reporter = .patient
     ) -> [(match: TextMatch, onset: TimeBand?)] {
         let context = timeContext(now: now, timeZone: timeZone, anchors: anchors)
-        let times = TimeParser.find(in: text, context: context)
+        // Refused phrases ("next Tuesday") are found too: a symptom they belong to gets no time.
+        let times = TimeParser.scan(text, context: context)
         let ranges = times.map(\.range)
         // The matcher's reading depends only on the text and where its time phrases are, not
         // on the clock: a later answer (a new clock) reuses it and reads only the times again.
@@ -216,11 +217,18 @@ public struct Interview: Sendable {
             }
         }
         let readings = MeasuredReadings(knowledge)
+        // A time phrase no finding claims, in the sentence of a finding's phrase, competes with
+        // it: the finding's time is then unknown and the interview asks.
+        let claimed = Set(matches.compactMap { $0.timeRange?.lowerBound })
+        let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) }
         return matches.map { found in
             var match = found
             // A typed reading ("my temperature is 37.2", "... is normal") decides the sign.
             if let status = readings?.status(of: match, in: text) { match.status = status }
-            return (match, times.first { $0.range == match.timeRange }?.time.band)
+            guard let range = match.timeRange,
+                !unclaimed.contains(where: { Self.sameSentence($0, range, in: text) })
+            else { return (match, nil) }
+            return (match, times.first { $0.range == range }.flatMap { try? $0.outcome.get().band })
         }
     }
 
@@ -238,6 +246,24 @@ public struct Interview: Sendable {
     /// The findings nearest in wording to text that was not understood, best first.
     public func closestFindings(to text: String, limit: Int = 4) -> [String] {
         matcher.closestFindings(to: text, neutral: Set(knowledge.list("neutral-words")), limit: limit)
+    }
+
+    /// Whether no sentence ends between two ranges of `text`.
+    private static func sameSentence(_ one: Range<String.Index>, _ other: Range<String.Index>, in text: String) -> Bool
+    {
+        let (first, second) = one.lowerBound < other.lowerBound ? (one, other) : (other, one)
+        guard first.upperBound <= second.lowerBound else { return true }
+        let between = text[first.upperBound..<second.lowerBound].unicodeScalars
+        var previous: Unicode.Scalar?
+        for scalar in between {
+            if let last = previous, ".!?".unicodeScalars.contains(last), scalar == " " || scalar == "\n" {
+                return false
+            }
+            if scalar == ";" || scalar == "\n" { return false }
+            previous = scalar
+        }
+        if let last = previous, ".!?".unicodeScalars.contains(last) { return false }
+        return true
     }
 
     /// `understand`, remembered: replays read the same answers again and again.

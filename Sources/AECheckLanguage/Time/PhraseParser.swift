@@ -44,7 +44,7 @@ public struct PhraseParser: Sendable {
 
     public init(text: String, context: TimeContext, mode: Mode) {
         self.text = text
-        self.tokens = TimeTokenizer.tokenize(text)
+        self.tokens = TimeTokenizer.tokenize(text, speller: context.speller)
         self.context = context
         self.calendar = .local(in: context.timeZone)
         self.mode = mode
@@ -52,6 +52,21 @@ public struct PhraseParser: Sendable {
     }
 
     public var now: Date { context.now }
+
+    /// Whether the token at `index` is the word `word`.
+    public func isWord(_ index: Int, _ word: String) -> Bool {
+        self.word(index) == word
+    }
+
+    /// The index after a comma at `index`, or `index`.
+    public func skipComma(_ index: Int) -> Int {
+        index < tokens.count && tokens[index].kind == .symbol(",") ? index + 1 : index
+    }
+
+    /// Whether tokens `index` and `index + 1` touch (no space between them).
+    public func touching(_ index: Int) -> Bool {
+        index + 1 < tokens.count && tokens[index].range.upperBound == tokens[index + 1].range.lowerBound
+    }
 
     public func word(_ index: Int) -> String? {
         index >= 0 && index < tokens.count ? tokens[index].word : nil
@@ -71,11 +86,14 @@ public struct PhraseParser: Sendable {
         var index = start
         var approximate = false
         var anchorAllowed = false
+        var introduced = false
+        var lead: String?
         var reported: Int?
         while index < tokens.count {
             if anchorAllowed, anchors.match(in: tokens, at: index) != nil { break }
             if let next = TimeVocabulary.approximatorEnd(in: tokens, at: index) {
                 approximate = true
+                introduced = true
                 reported = reported ?? index
                 index = next
                 continue
@@ -85,15 +103,18 @@ public struct PhraseParser: Sendable {
                 TimeVocabulary.startVerbs.contains(verb)
             {
                 index += 2
-            } else if TimeVocabulary.leads.contains(word) {
+            } else if TimeVocabulary.leads.contains(word), !opensRule(at: index) {
                 anchorAllowed = anchorAllowed || word == "since" || word == "when"
+                // "at 10" names a clock time in an answer; in free text only "since 8" does.
+                introduced = introduced || ["since", "from"].contains(word) || (word == "at" && mode == .whole)
+                lead = word
                 index += 1
             } else {
                 break
             }
         }
         let begin = reported ?? index
-        switch core(at: index, anchorAllowed: anchorAllowed) {
+        switch core(at: index, anchorAllowed: anchorAllowed, introduced: introduced, lead: lead) {
         case .none:
             return nil
         case .refused(let refusal):
@@ -109,7 +130,18 @@ public struct PhraseParser: Sendable {
         }
     }
 
-    private func core(at index: Int, anchorAllowed: Bool) -> Step<Reading> {
+    /// Whether a lead word at `index` begins a rule of its own ("over a year ago", "for the last hour").
+    private func opensRule(at index: Int) -> Bool {
+        guard let word = word(index) else { return false }
+        switch word {
+        case "over": return !isWord(index + 1, "lunch")
+        case "start", "beginning": return isWord(index + 1, "of")
+        case "for": return isWord(index + 1, "the")
+        default: return false
+        }
+    }
+
+    private func core(at index: Int, anchorAllowed: Bool, introduced: Bool, lead: String?) -> Step<Reading> {
         guard index < tokens.count else { return .none }
         if case .iso(let stamp) = tokens[index].kind {
             return iso(stamp, at: index)
@@ -118,11 +150,15 @@ public struct PhraseParser: Sendable {
             guard let band = context.anchors[entry.id] else { return .refused(.unknownAnchor(entry.phrase)) }
             return .matched(Reading(band: band, widening: .seconds(1800)), next: end)
         }
-        let relative = self.relative(at: index)
-        guard case .none = relative else { return relative }
-        let day = dayExpression(at: index)
+        let bounded = self.bounded(at: index, lead: lead)
+        guard case .none = bounded else { return bounded }
+        let period = self.period(at: index, lead: lead)
+        guard case .none = period else { return period }
+        let day = dayExpression(at: index, introduced: introduced)
         guard case .none = day else { return day }
-        return clockExpression(at: index)
+        let relative = self.relative(at: index, lead: lead)
+        guard case .none = relative else { return relative }
+        return clockExpression(at: index, introduced: introduced)
     }
 
     /// Applies "about" widening, refuses bands wholly after now and clips the rest to now.

@@ -30,6 +30,12 @@ public struct TimeBand: Hashable, Sendable {
         self.latest = max(earliest, latest)
     }
 
+    /// The earliest end of a band with no lower end ("over a year ago"): 1 January 1900 UTC.
+    public static let openStart = Date(timeIntervalSince1970: -2_208_988_800)
+
+    /// Whether the band has no lower end.
+    public var isOpenStart: Bool { earliest <= TimeBand.openStart }
+
     /// Creates a band for one exact moment.
     ///
     /// Both ends are the same date, so `isInstant` is true.

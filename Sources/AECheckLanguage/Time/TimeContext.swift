@@ -38,6 +38,19 @@ public struct TimeContext: Sendable {
         didSet { anchorMatcher = AnchorMatcher(anchorPhrases) }
     }
 
+    /// Whether a numeric date such as 10/11 is read day first (everywhere but the United States).
+    ///
+    /// Only the order of the two readings in a question back depends on it: a numeric date whose
+    /// two readings are both real past dates is never guessed.
+    ///
+    ///     context.dayFirst = false  // --region US
+    public var dayFirst = true
+
+    /// Corrects misspelt time words; its guard keeps real English words as written.
+    ///
+    ///     context.speller = TimeSpeller(isKnownWord: englishWords.contains)
+    public var speller = TimeSpeller.standard
+
     /// `anchorPhrases` ready to find in a text, made when they are set.
     private(set) var anchorMatcher: AnchorMatcher
 

@@ -60,6 +60,7 @@ public struct TimeQuantity: Sendable {
 public struct QuantityReader: Sendable {
     private enum Amount {
         case exact(Double)
+        case range(Double, Double)
         case few, couple, several
     }
 
@@ -82,7 +83,16 @@ public struct QuantityReader: Sendable {
             if let after = andAHalf(at: end) {
                 (low, high) = (value + 0.5, value + 0.5)
                 end = after
+            } else if let after = andAQuarter(at: end) {
+                (low, high) = (value + 0.25, value + 0.25)
+                end = after
+            } else if unit == .hour, let minutes = bareMinutes(at: end) {
+                // "1 hr 30": the minutes go without their unit.
+                (low, high) = (value + minutes / 60, value + minutes / 60)
+                end += 1
             }
+        case .range(let from, let to):
+            (low, high) = (from, to)
         case .few: (low, high) = unit == .minute ? (2, 10) : (2, 4)
         case .couple: (low, high) = (1.5, 2.5)
         case .several: (low, high) = (3, 7)
@@ -112,6 +122,33 @@ public struct QuantityReader: Sendable {
         return (unit.span(value), end)
     }
 
+    /// Two digits after an hour with no unit of their own ("1 hr 30").
+    private func bareMinutes(at index: Int) -> Double? {
+        guard index < tokens.count, case .number(let digits) = tokens[index].kind, digits.count == 2,
+            let minutes = Double(digits), minutes < 60
+        else { return nil }
+        if let next = word(index + 1), TimeVocabulary.units[next] != nil { return nil }
+        return minutes
+    }
+
+    private func andAQuarter(at index: Int) -> Int? {
+        word(index) == "and" && word(index + 1) == "a" && word(index + 2) == "quarter" ? index + 3 : nil
+    }
+
+    /// "2 or 3", "2-3", "2 to 3", "twenty odd" after a first amount `value` ending before `index`.
+    private func rangeEnd(from value: Double, at index: Int) -> (Amount, Int)? {
+        if word(index) == "odd" { return (.range(value, value + 9), index + 1) }
+        let isDash = index < tokens.count && tokens[index].kind == .symbol("-")
+        guard word(index) == "or" || word(index) == "to" || isDash, index + 1 < tokens.count else { return nil }
+        var second: Double?
+        if case .number(let text) = tokens[index + 1].kind, !text.contains(":") { second = Double(text) }
+        if let name = tokens[index + 1].word { second = TimeVocabulary.number(name) }
+        guard let second, second > value, second <= value * 3 + 2,
+            index + 2 < tokens.count, tokens[index + 2].word.map({ TimeVocabulary.units[$0] != nil }) == true
+        else { return nil }
+        return (.range(value, second), index + 2)
+    }
+
     private func andAHalf(at index: Int) -> Int? {
         word(index) == "and" && word(index + 1) == "a" && word(index + 2) == "half" ? index + 3 : nil
     }
@@ -125,7 +162,11 @@ public struct QuantityReader: Sendable {
         if case .number(let text) = tokens[index].kind {
             // Absurd amounts are not times (and would overflow calendar arithmetic).
             guard let value = Double(text), value <= 10_000 else { return nil }
+            if word(index + 1) == "ish", let unit = word(index + 2), TimeVocabulary.units[unit] != nil {
+                return (.exact(value), index + 2)
+            }
             if let after = andAHalf(at: index + 1) { return (.exact(value + 0.5), after) }
+            if let range = rangeEnd(from: value, at: index + 1) { return range }
             return (.exact(value), index + 1)
         }
         guard let word = word(index) else { return nil }
@@ -153,7 +194,11 @@ public struct QuantityReader: Sendable {
                 value += one
                 end += 1
             }
+            if self.word(end) == "ish", let unit = self.word(end + 1), TimeVocabulary.units[unit] != nil {
+                return (.exact(value), end + 1)
+            }
             if let after = andAHalf(at: end) { return (.exact(value + 0.5), after) }
+            if let range = rangeEnd(from: value, at: end) { return range }
             return (.exact(value), end)
         }
     }

@@ -30,6 +30,12 @@ public enum TimeRefusal: Hashable, Sendable, Error {
     ///
     ///     TimeParser.parse("20 minutes after lunch", in: context)  // .failure(.unknownAnchor("lunch"))
     case unknownAnchor(String)
+    /// The words name two different times, or a numeric date that could be either of two real dates.
+    ///
+    /// Holds the words as written and the readings to choose from, in the region's order.
+    ///
+    ///     TimeParser.parse("10/11", in: context)  // .failure(.ambiguous("10/11", ["10 Nov", "11 Oct"]))
+    case ambiguous(String, [String])
     /// The words could not be read as a time at all.
     ///
     /// Holds the whole answer, lowercased; also used for ambiguous bare numbers such as "1030".
@@ -46,19 +52,25 @@ public enum TimeRefusal: Hashable, Sendable, Error {
     public var message: String {
         switch self {
         case .empty:
-            return "no time was given; please give a time such as 10:30 or 2 hours ago"
+            return "no time was given; please give a time such as 10:30, 2 hours ago or 14 Nov"
         case .future:
             return "that time is in the future; please give a time that has already passed"
         case .impossible(let text):
-            if text.contains("-") {
+            let clockLetters = text.filter(\.isLetter).allSatisfy { "apm".contains($0) }
+            if text.contains("-") || text.contains("/") || !clockLetters {
                 return "\(text) is not a real date" + (text.contains(":") ? " and time" : "")
             }
             return "\(text) is not a real clock time"
         case .unknownAnchor(let phrase):
             return "the time of \"\(phrase)\" is not known yet; please give a clock time such as 10:30"
+        case .ambiguous(let text, let readings) where readings.count == 2:
+            return
+                "\(text) could be \(readings[0]) or \(readings[1]); please write the month as a word, like \(readings[0])"
+        case .ambiguous(let text, _):
+            return "\"\(text)\" gives more than one time; please give just one, like yesterday 10am or 14 Nov"
         case .unrecognised(let text):
             return
-                "could not read \"\(text)\" as a time; try something like 10:30, 2 hours ago or yesterday evening"
+                "could not read \"\(text)\" as a time; try something like yesterday 10am, 3 days ago, 14 Nov or last week"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A unit a quantity of time is counted in.
 public enum TimeUnit: Sendable {
-    case second, minute, hour, day, week, month, year
+    case second, minute, hour, day, week, fortnight, month, year
 
     /// `value` of this unit as a calendar span.
     public func span(_ value: Double) -> CalendarSpan {
@@ -12,6 +12,7 @@ public enum TimeUnit: Sendable {
         case .hour: return CalendarSpan(seconds: value * 3600)
         case .day: return CalendarSpan(days: value)
         case .week: return CalendarSpan(days: value * 7)
+        case .fortnight: return CalendarSpan(days: value * 14)
         case .month: return CalendarSpan(months: value)
         case .year: return CalendarSpan(months: value * 12)
         }
@@ -21,6 +22,18 @@ public enum TimeUnit: Sendable {
 /// A part of a day named in words ("morning", "tonight").
 public enum DayPart: Sendable {
     case morning, afternoon, evening, night, tonight
+    /// 11:30 to 14:30.
+    case lunchtime
+    /// 16:00 to 19:00.
+    case teatime
+    /// "first thing": 05:30 to 09:00.
+    case firstThing
+    /// "the early hours": midnight to 06:00.
+    case earlyHours
+    /// "pm": midday to 23:00.
+    case afterMidday
+    /// "late" at night: 21:00 to 03:00.
+    case lateNight
 }
 
 /// The fixed words the time grammar knows.
@@ -29,9 +42,10 @@ public enum TimeVocabulary: Sendable {
         "sec": .second, "secs": .second, "second": .second, "seconds": .second,
         "min": .minute, "mins": .minute, "minute": .minute, "minutes": .minute,
         "h": .hour, "hr": .hour, "hrs": .hour, "hour": .hour, "hours": .hour,
-        "day": .day, "days": .day,
+        "d": .day, "day": .day, "days": .day,
         "wk": .week, "wks": .week, "week": .week, "weeks": .week,
-        "month": .month, "months": .month,
+        "fortnight": .fortnight, "fortnights": .fortnight, "month": .month, "months": .month, "mth": .month,
+        "mths": .month,
         "yr": .year, "yrs": .year, "year": .year, "years": .year,
     ]
 
@@ -42,12 +56,14 @@ public enum TimeVocabulary: Sendable {
 
     public static let leads: Set<String> = [
         "since", "from", "at", "on", "started", "starting", "start", "began", "begun", "beginning", "when",
+        "sometime", "literally", "only", "exactly", "been", "was", "during", "for", "over", "commenced",
     ]
 
     public static let startVerbs: Set<String> = ["started", "began", "begun", "starts", "start"]
 
     public static let parts: [String: DayPart] = [
         "morning": .morning, "afternoon": .afternoon, "evening": .evening, "night": .night,
+        "lunchtime": .lunchtime, "lunch": .lunchtime, "teatime": .teatime, "am": .morning, "pm": .afterMidday,
     ]
 
     /// Weekday names mapped to `Calendar` weekday numbers (Sunday = 1).
@@ -75,11 +91,13 @@ public enum TimeVocabulary: Sendable {
     /// Words that may begin a time phrase (besides numbers, ISO stamps and "~").
     private static let starters: Set<String> = {
         var words: Set<String> = [
-            "a", "an", "couple", "few", "several", "half", "quarter", "just", "right", "moments", "in",
+            "a", "an", "later", "couple", "few", "several", "half", "quarter", "just", "right", "moments", "in",
             "today",
             "yesterday", "tomorrow", "tonight", "earlier", "the", "day", "this", "last", "next", "noon",
             "midday",
-            "midnight", "it", "they",
+            "midnight", "it", "they", "back", "first", "more", "less", "under", "not", "within", "early", "late",
+            "mid", "middle", "end", "christmas", "good", "well", "past", "years", "months", "weeks", "hour",
+            "fortnight", "week", "month", "year", "lunchtime", "lunch", "teatime", "towards",
         ]
         words.formUnion(leads)
         words.formUnion(approximators)
@@ -87,6 +105,9 @@ public enum TimeVocabulary: Sendable {
         words.formUnion(weekdayAbbreviations.keys)
         words.formUnion(ones.keys)
         words.formUnion(tens.keys)
+        words.formUnion(months.keys)
+        words.formUnion(seasons.keys)
+        words.formUnion(ordinals.keys)
         return words
     }()
 
