@@ -151,7 +151,7 @@ extension Evidence {
     /// and getting better.
     ///
     /// When no time was given, the sentence's course stands in for the onset: signs that came
-    /// on gradually began more than a day ago, old unchanged ones more than six months ago
+    /// on gradually began more than two days ago, old unchanged ones more than six months ago
     /// (and are the same); "getting worse" sets the trend.
     public mutating func add(understood: [(match: TextMatch, onset: TimeBand?)]) {
         for (match, onset) in understood where !match.aboutSomeoneElse && match.temporality == .current {
@@ -163,7 +163,8 @@ extension Evidence {
             }
             var band = onset
             if band == nil, let course = match.course {
-                let before: TimeInterval = course == .longstanding ? 183 * 86_400 : 86_400
+                // Clear of a one-day window's edge, so a gradual sign is not read as maybe-sudden.
+                let before: TimeInterval = course == .longstanding ? 183 * 86_400 : 2 * 86_400
                 band = TimeBand(earliest: now.addingTimeInterval(-50 * 365 * 86_400), latest: now - before)
             }
             set(

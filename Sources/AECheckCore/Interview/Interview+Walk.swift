@@ -155,7 +155,9 @@ extension Interview {
                         found.onset = TimeBand(earliest: calendar.date(subtracting: span, from: now), latest: now)
                     }
                     evidence.set(found, overriding: true)
-                    if let end = emergencyEnd() { return end }
+                    // A sign confirmed ends the check at once; the items not yet asked are still
+                    // "not sure" in the evidence, so they must not end it before they are asked.
+                    if single == "yes", let end = emergencyEnd() { return end }
                 }
             }
             return nil

@@ -106,6 +106,7 @@ public struct Interview: Sendable {
         cues.pseudo = knowledge.list("pseudo-triggers")
         cues.relations = knowledge.list("relations")
         cues.witness = knowledge.list("witness-words")
+        cues.thirdPerson = knowledge.list("third-person")
         cues.gradual = knowledge.list("gradual-course")
         cues.longstanding = knowledge.list("longstanding-course")
         cues.worsening = knowledge.list("worsening-course")

@@ -20,6 +20,7 @@ public enum CueKind: Int, Sendable {
     case gradual
     case longstanding
     case worsening
+    case thirdPerson
 
     /// After-cues that count only at the end of a clause or before a trailing word.
     var isClauseFinal: Bool { self == .negationAfter || self == .resolvedAfter }
@@ -67,14 +68,16 @@ public struct CueIndex: Sendable {
             (.historyBefore, cues.historyBefore), (.historyAfter, cues.historyAfter),
             (.otherPerson, cues.otherPerson), (.relation, cues.relations),
             (.scopeEnd, cues.scopeEnds), (.firstPerson, cues.firstPerson), (.gradual, cues.gradual),
-            (.longstanding, cues.longstanding), (.worsening, cues.worsening),
+            (.longstanding, cues.longstanding), (.worsening, cues.worsening), (.thirdPerson, cues.thirdPerson),
         ]
         for (kind, list) in lists {
             for cue in list {
                 let words = Tokenizer.words(of: cue)
                 guard let first = words.first else { continue }
                 byFirstWord[first, default: []].append(Entry(words: words, kind: kind, cue: cue))
-                if ![.firstPerson, .gradual, .longstanding, .worsening].contains(kind) { cueWords.formUnion(words) }
+                if ![.firstPerson, .gradual, .longstanding, .worsening, .thirdPerson].contains(kind) {
+                    cueWords.formUnion(words)
+                }
             }
         }
         for key in byFirstWord.keys {
@@ -117,7 +120,11 @@ public struct CueIndex: Sendable {
                 continue
             }
             var matched: Entry?
-            for entry in entries where fits(entry.words, at: index, in: tokens, usable: usable) {
+            for entry in entries
+            where fits(
+                entry.words, at: index, in: tokens, possessive: entry.kind == .otherPerson || entry.kind == .relation,
+                usable: usable)
+            {
                 matched = entry
                 break
             }
@@ -138,12 +145,17 @@ public struct CueIndex: Sendable {
         return result
     }
 
-    private func fits(_ words: [String], at start: Int, in tokens: [Token], usable: (Int) -> Bool) -> Bool {
+    private func fits(
+        _ words: [String], at start: Int, in tokens: [Token], possessive: Bool, usable: (Int) -> Bool
+    ) -> Bool {
         guard start + words.count <= tokens.count else { return false }
         for offset in 1..<max(words.count, 1) {
             let position = start + offset
+            let norm = tokens[position].norm
+            // "our dog's": a person's word may end in a possessive s (the apostrophe is gone).
+            let last = offset == words.count - 1
             guard usable(position), tokens[position].boundaryBefore == .none,
-                tokens[position].norm == words[offset]
+                norm == words[offset] || (possessive && last && norm == words[offset] + "s")
             else { return false }
         }
         return true

@@ -33,7 +33,7 @@ public struct FuzzyLookup: Sendable {
 
     private func compute(_ word: String) -> [Int] {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 5, scalars.count <= 64 else { return [] }
+        guard scalars.count >= 3, scalars.count <= 64 else { return [] }
         guard !blocked.contains(word), !CommonWords.all.contains(word) else { return [] }
         guard !scalars.contains(where: { $0.properties.numericType != nil }) else { return [] }
         // A real word is never corrected: "infusion" is not a typo of "confusion".
@@ -64,10 +64,18 @@ public struct FuzzyLookup: Sendable {
     }
 
     /// The smallest edit distance from any variant to `target`, within the allowed edits.
+    ///
+    /// A short word (three or four letters, not a real word) may be one edit from a lexicon
+    /// word of four letters or more that starts with the same letter ("wek" → "weak",
+    /// "fevr" → "fever"); longer words follow ``EditDistance/allowedEdits(forLength:)``.
     private func closeness(_ variants: [[Unicode.Scalar]], to target: [Unicode.Scalar]) -> Int? {
         var best: Int?
         for scalars in variants {
-            let limit = EditDistance.allowedEdits(forLength: min(scalars.count, target.count))
+            var limit = EditDistance.allowedEdits(forLength: min(scalars.count, target.count))
+            if scalars.count < 5 {
+                guard target.count >= 4, scalars.first == target.first else { continue }
+                limit = 1
+            }
             guard limit > 0, let distance = EditDistance.distance(scalars, target, limit: limit) else { continue }
             best = min(best ?? distance, distance)
         }

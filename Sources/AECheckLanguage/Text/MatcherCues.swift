@@ -88,6 +88,12 @@ public struct MatcherCues: Sendable {
     ///
     /// Example: `["says", "noticed", "thinks"]`.
     public var witness: [String] = []
+    /// Third-person pronouns ("he", "her"): for a person typing about themselves they point
+    /// back to the last other person named ("a guy in my group said his face drooped"); for a
+    /// carer they are the patient.
+    ///
+    /// Example: `["he", "his", "she", "her"]`.
+    public var thirdPerson: [String] = []
     /// Words that say the signs of their sentence came on slowly, over days or weeks
     /// ("gradually", "crept up", "over the last fortnight").
     ///

@@ -50,6 +50,10 @@ public struct ContextReader: Sendable {
     public let hits: [CueHit]
     public let joiners: Set<String>
     public let reporter: Reporter
+    /// History cues the caller lists both before and after a finding ("years ago").
+    public let historyBothWays: Set<String>
+    /// One-word first-person cues ("i", "me", "my").
+    public let firstPersonWords: Set<String>
     /// Whether a witness phrase starts at a token index ("my wife *says*").
     public let isWitness: @Sendable (Int) -> Bool
     private let hitAt: [Int]
@@ -59,9 +63,12 @@ public struct ContextReader: Sendable {
     /// Example: `ContextReader(tokens: t, spans: s, spanAt: a, hits: h, joiners: ["or"])`.
     public init(
         tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>,
-        reporter: Reporter = .patient, isWitness: @escaping @Sendable (Int) -> Bool = { _ in false }
+        reporter: Reporter = .patient, isWitness: @escaping @Sendable (Int) -> Bool = { _ in false },
+        historyBothWays: Set<String> = [], firstPersonWords: Set<String> = []
     ) {
+        self.firstPersonWords = firstPersonWords
         self.reporter = reporter
+        self.historyBothWays = historyBothWays
         self.isWitness = isWitness
         self.tokens = tokens
         self.spans = spans
@@ -120,7 +127,8 @@ public struct ContextReader: Sendable {
                 case .resolvedAfter:
                     reading.resolved = true
                     reading.temporalCue = reading.temporalCue ?? hit.cue
-                case .historyAfter where reading.temporality == .current:
+                case .historyAfter,
+                    .historyBefore where reading.temporality == .current:
                     reading.temporality = .historical
                     reading.temporalCue = hit.cue
                 default: break
@@ -211,9 +219,11 @@ public struct ContextReader: Sendable {
             if hitAt[position] >= 0 {
                 let hit = hits[hitAt[position]]
                 switch hit.kind {
+                // A history cue reads both ways when the knowledge lists it both ways ("years ago").
                 case .negationAfter, .resolvedAfter, .historyAfter: return hit
+                case .historyBefore where historyBothWays.contains(hit.cue): return hit
                 case .negationBefore, .uncertainty, .scopeEnd, .hypotheticalBefore, .historyBefore: return nil
-                case .otherPerson, .relation, .firstPerson, .pseudo, .gradual, .longstanding, .worsening:
+                case .otherPerson, .relation, .firstPerson, .pseudo, .gradual, .longstanding, .worsening, .thirdPerson:
                     onlyJoiners = false
                 }
                 position = hit.end
@@ -252,6 +262,8 @@ public struct ContextReader: Sendable {
         var owners = [String?](repeating: nil, count: spans.count)
         var current: String?
         var patientRelation: String?
+        // The last person named who is not the patient, for "he" and "she" to point back to.
+        var lastOther: String?
         var nextSpan = 0
         var position = 0
         while position < tokens.count {
@@ -269,11 +281,18 @@ public struct ContextReader: Sendable {
                     current = patientRelation == words ? nil : hit.cue
                 case .relation: current = hit.cue
                 case .firstPerson: current = nil
+                case .thirdPerson where reporter == .patient: if let lastOther { current = lastOther }
+                case .thirdPerson: current = nil
                 default: break
                 }
+                if let current { lastOther = current }
             }
             while nextSpan < spans.count, spans[nextSpan].start == position {
-                owners[nextSpan] = current
+                // A phrase that itself says "I" or "me" ("cope better if I was gone") is the
+                // speaker's own, whoever was named before it.
+                let span = spans[nextSpan]
+                let ownWords = (span.start..<span.end).contains { firstPersonWords.contains(tokens[$0].norm) }
+                owners[nextSpan] = ownWords && reporter == .patient ? nil : current
                 nextSpan += 1
             }
             position += 1

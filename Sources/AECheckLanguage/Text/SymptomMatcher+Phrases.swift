@@ -26,15 +26,21 @@ extension SymptomMatcher {
     /// Example: "swollen lips" wins over "swollen" alone when both are in the lexicon.
     public func phraseSpans(in tokens: [Token], fuzzy: inout FuzzyLookup) -> [PhraseSpan] {
         let variants = tokens.map { lexicon.forms.variants(of: $0.norm) }
+        // A typo takes every form of the word it corrects to: "brusing" is "bruising", so it
+        // also meets a phrase written "bruised".
+        let corrections = tokens.map { token in
+            fuzzy.targets(of: token.norm).flatMap { lexicon.wordVariants[$0] }
+                + lexicon.forms.collapsedDoubles(of: token.norm).flatMap { lexicon.forms.variants(of: $0) }
+        }
         var candidates: [PhraseSpan] = []
         for start in tokens.indices {
-            for (phraseID, firstCorrected) in firstWordCandidates(variants[start], tokens[start].norm, &fuzzy) {
-                if let span = extend(phraseID, from: start, firstCorrected, tokens, variants, &fuzzy) {
+            for (phraseID, firstCorrected) in firstWordCandidates(variants[start], corrections[start]) {
+                if let span = extend(phraseID, from: start, firstCorrected, tokens, variants, corrections) {
                     candidates.append(span)
                 }
             }
         }
-        candidates += combinationSpans(in: tokens, variants: variants, fuzzy: &fuzzy)
+        candidates += combinationSpans(in: tokens, variants: variants, corrections: corrections)
         candidates.sort { lhs, rhs in
             if lhs.phraseWords != rhs.phraseWords { return lhs.phraseWords > rhs.phraseWords }
             if lhs.gapWords != rhs.gapWords { return lhs.gapWords < rhs.gapWords }
@@ -57,7 +63,7 @@ extension SymptomMatcher {
     ///
     /// Each part occurrence is paired with the nearest occurrence of the other part, so the
     /// work is linear in the number of occurrences.
-    private func combinationSpans(in tokens: [Token], variants: [[String]], fuzzy: inout FuzzyLookup)
+    private func combinationSpans(in tokens: [Token], variants: [[String]], corrections: [[String]])
         -> [PhraseSpan]
     {
         guard !lexicon.alternatives.isEmpty else { return [] }
@@ -71,8 +77,8 @@ extension SymptomMatcher {
                     candidates.append((id, false))
                 }
             }
-            for wordID in fuzzy.targets(of: tokens[start].norm) {
-                for id in lexicon.alternativesByFirstWord[wordID] ?? [] where seen.insert(id).inserted {
+            for variant in corrections[start] {
+                for id in lexicon.alternativesByFirstVariant[variant] ?? [] where seen.insert(id).inserted {
                     candidates.append((id, true))
                 }
             }
@@ -86,7 +92,7 @@ extension SymptomMatcher {
                         break
                     }
                     if !WordForms.overlap(variants[end], lexicon.wordVariants[wordID]) {
-                        guard fuzzy.targets(of: tokens[end].norm).contains(wordID) else {
+                        guard WordForms.overlap(corrections[end], lexicon.wordVariants[wordID]) else {
                             end = -1
                             break
                         }
@@ -120,20 +126,14 @@ extension SymptomMatcher {
         return spans
     }
 
-    private func firstWordCandidates(
-        _ variants: [String], _ word: String, _ fuzzy: inout FuzzyLookup
-    ) -> [(Int, Bool)] {
+    private func firstWordCandidates(_ variants: [String], _ corrections: [String]) -> [(Int, Bool)] {
         var result: [(Int, Bool)] = []
-        for variant in variants {
-            for phraseID in lexicon.phrasesByFirstVariant[variant] ?? []
-            where !result.contains(where: { $0.0 == phraseID }) {
-                result.append((phraseID, false))
-            }
-        }
-        for wordID in fuzzy.targets(of: word) {
-            for phraseID in lexicon.phrasesByFirstWord[wordID] ?? []
-            where !result.contains(where: { $0.0 == phraseID }) {
-                result.append((phraseID, true))
+        for (forms, corrected) in [(variants, false), (corrections, true)] {
+            for variant in forms {
+                for phraseID in lexicon.phrasesByFirstVariant[variant] ?? []
+                where !result.contains(where: { $0.0 == phraseID }) {
+                    result.append((phraseID, corrected))
+                }
             }
         }
         return result
@@ -141,7 +141,7 @@ extension SymptomMatcher {
 
     private func extend(
         _ phraseID: Int, from start: Int, _ firstCorrected: Bool, _ tokens: [Token], _ variants: [[String]],
-        _ fuzzy: inout FuzzyLookup
+        _ corrections: [[String]]
     ) -> PhraseSpan? {
         let wordIDs = lexicon.phrases[phraseID].wordIDs
         guard start + wordIDs.count <= tokens.count else { return nil }
@@ -155,7 +155,7 @@ extension SymptomMatcher {
             while true {
                 guard position < tokens.count, tokens[position].boundaryBefore == .none else { return nil }
                 if WordForms.overlap(variants[position], lexicon.wordVariants[wordID]) { break }
-                if fuzzy.targets(of: tokens[position].norm).contains(wordID) {
+                if WordForms.overlap(corrections[position], lexicon.wordVariants[wordID]) {
                     corrected += 1
                     break
                 }

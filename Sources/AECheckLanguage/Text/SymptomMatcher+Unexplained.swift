@@ -24,7 +24,8 @@ extension SymptomMatcher {
         // "what if" is no unknown sign now; nor is one that says all is well.
         for hit in cueIndex.hits(in: tokens, usable: { !covered[$0] }) {
             switch hit.kind {
-            case .negationBefore, .negationAfter, .resolvedAfter, .historyBefore, .historyAfter, .hypotheticalBefore:
+            case .negationBefore, .negationAfter, .resolvedAfter, .historyBefore, .historyAfter, .hypotheticalBefore,
+                .gradual, .longstanding, .worsening:
                 for position in hit.start..<hit.end { covered[position] = true }
             default: break
             }
@@ -41,9 +42,8 @@ extension SymptomMatcher {
             foundForms.formUnion(lexicon.wordVariants[id])
         }
         for (index, token) in tokens.enumerated() where !covered[index] {
-            if reassurance.contains(token.norm)
-                || lexicon.forms.variants(of: token.norm).contains(where: foundForms.contains)
-            {
+            let variants = lexicon.forms.variants(of: token.norm)
+            if variants.contains(where: { reassurance.contains($0) || foundForms.contains($0) }) {
                 covered[index] = true
             }
         }

@@ -18,6 +18,10 @@ public struct SymptomMatcher: Sendable {
     public let cueIndex: CueIndex
     /// Normalised filler words that may sit inside a phrase (never one-word cues).
     public let gapWords: Set<String>
+    /// History cues listed both before and after a finding ("years ago").
+    public let historyBothWays: Set<String>
+    /// One-word first-person cues ("i", "me").
+    let firstPersonWords: Set<String>
 
     /// The most other words allowed between the two parts of a combination.
     public static let combinationGap = 4
@@ -35,6 +39,9 @@ public struct SymptomMatcher: Sendable {
         let oneWordCues = [cues.negationBefore, cues.negationAfter, cues.uncertainty, cues.otherPerson, cues.scopeEnds]
             .joined().map { Tokenizer.words(of: $0) }.filter { $0.count == 1 }.map { $0[0] }
         self.gapWords = Set(cues.gapWords.flatMap { Tokenizer.words(of: $0) }).subtracting(oneWordCues)
+        self.historyBothWays = Set(cues.historyBefore).intersection(cues.historyAfter)
+        self.firstPersonWords = Set(
+            cues.firstPerson.map { Tokenizer.words(of: $0) }.filter { $0.count == 1 }.map { $0[0] })
     }
 
     /// Reads free text and returns matches in text order, one per finding.
@@ -68,7 +75,8 @@ public struct SymptomMatcher: Sendable {
         let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })
         let context = ContextReader(
             tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
-            isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) })
+            isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) }, historyBothWays: historyBothWays,
+            firstPersonWords: firstPersonWords)
         let readings = context.readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
         let times = Self.timeRanges(

@@ -68,6 +68,24 @@ public struct WordForms: Sendable {
         return result
     }
 
+    /// Real words made by typing one letter once where it was typed twice, for a word that is
+    /// not itself a real word: "fitt" gives "fit", "swellling" gives "swelling". A spelling
+    /// correction, not a word form.
+    ///
+    /// Example: `WordForms().collapsedDoubles(of: "fitt") == ["fit"]`.
+    public func collapsedDoubles(of word: String) -> [String] {
+        let bytes = Array(word.utf8)
+        guard bytes.count > 3, !EnglishWords.contains(word) else { return [] }
+        var result: [String] = []
+        for index in 1..<bytes.count where bytes[index] == bytes[index - 1] {
+            var single = bytes
+            single.remove(at: index)
+            let form = String(decoding: single, as: UTF8.self)
+            if !result.contains(form), irregular[form] != nil || isWord(form) { result.append(form) }
+        }
+        return result
+    }
+
     /// Whether two variant lists share an entry.
     ///
     /// Example: `WordForms.overlap(["apples", "apple"], ["apple"]) == true`.

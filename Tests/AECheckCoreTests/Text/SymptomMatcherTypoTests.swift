@@ -19,6 +19,10 @@ struct SymptomMatcherTypoTests {
             ("swellling", "swelling"),  // 8+ letters: up to two edits
             ("swleling", "swelling"),
             ("hedeache", "headache"),
+            // A short word that is not a real word may be one edit from a longer lexicon word
+            // with the same first letter.
+            ("fevr", "fever"),
+            ("rsh", "rash"),
         ])
     func corrected(text: String, finding: String) throws {
         let match = try #require(Fixtures.matcher.match(text).first)
@@ -30,8 +34,8 @@ struct SymptomMatcherTypoTests {
     @Test(
         "typos beyond the limit, short words and common words are refused",
         arguments: [
-            "fevr",  // 4 letters: exact only
-            "rsh",
+            "fvr",  // two edits from "fever"
+            "ash",  // a real word, one letter short of "rash"
             "hivs",
             "fewer",  // a common word is never corrected
             "hxvxs",  // two edits on 5 letters
