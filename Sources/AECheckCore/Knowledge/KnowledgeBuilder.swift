@@ -237,10 +237,12 @@ struct KnowledgeBuilder {
                 part.splitting(on: "|").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                     .flatMap { expand($0, field: field, into: &sink) }
             }
-            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) else {
+            guard parts.count == 2, field.value.pieces("+").allSatisfy({ !$0.trimmingWhitespace().isEmpty }) else {
                 sink.error(.badCombination(field.value), at: field.valueLocation)
                 continue
             }
+            // A part left empty by an unknown word set was reported where it was named.
+            guard parts.allSatisfy({ !$0.isEmpty }) else { continue }
             combinations.append(parts)
         }
         if phrases.isEmpty && combinations.isEmpty {

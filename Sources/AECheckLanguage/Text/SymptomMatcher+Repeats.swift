@@ -3,13 +3,17 @@ import Foundation
 extension SymptomMatcher {
     /// Indices of the spans to report: the strongest mention of each finding, in text order.
     ///
-    /// Rank: the patient's mentions before someone else's, then present, unknown, absent;
-    /// among equals, the first span wins.
+    /// Rank: a mention of now before one of the past or a "what if", then present, unknown,
+    /// absent; among equals, the first span wins. The patient's and someone else's mentions
+    /// are ranked apart, one of each at most.
     /// Example: "no glow ... actually a glow" keeps the second, present mention.
     public static func strongestPerFinding(spans: [PhraseSpan], readings: [ClauseReading], lexicon: Lexicon) -> [Int] {
+        // The patient's strongest mention and someone else's are both kept: the echo names
+        // both ("about someone else: a fit"), and only the patient's counts as evidence.
         var best: [String: Int] = [:]
         for index in spans.indices {
-            let finding = lexicon.phrases[spans[index].phraseID].findingID
+            let finding =
+                lexicon.phrases[spans[index].phraseID].findingID + (readings[index].otherPersonCue == nil ? "" : "@other")
             if let current = best[finding], rank(readings[current]) <= rank(readings[index]) { continue }
             best[finding] = index
         }

@@ -43,6 +43,10 @@ enum BrokenFixtures {
         "bad-level": ["defect.txt:3:7 bad-value", "defect.txt:9:8 unknown-reference"],
         "deep-nesting": ["defect.txt:4:263 bad-condition"],
         "duplicate-id": ["defect.txt:2:1 duplicate-id"],
+        "lexicon-sets": [
+            "defect.txt:6:1 unused-word-set", "defect.txt:10:10 unknown-reference", "defect.txt:11:10 bad-combination",
+            "defect.txt:13:6 unreachable-phrase",
+        ],
         "empty-file": ["empty.txt:1:1 empty-file", "only-comments.txt:1:1 empty-file"],
         "example-not-firing": ["defect.txt:9:10 example-not-firing", "defect.txt:10:10 bad-example"],
         "flow-cycle": ["defect.txt:9:7 flow-cycle"],
