@@ -17,9 +17,14 @@ public struct TimeSpeller: Sendable {
 
     /// A speller over `TimeVocabulary.spellable` with a real-word guard.
     ///
-    /// Pass a shared English word list as `isKnownWord` when there is one; the default guard is
-    /// the time reader's own short list (`TimeVocabulary.guardWords`).
-    public init(isKnownWord: @escaping @Sendable (String) -> Bool = { TimeVocabulary.guardWords.contains($0) }) {
+    /// The default guard is the same real-word guard as the symptom reader's: the embedded
+    /// English word list (``EnglishWords``), with the time reader's own short list
+    /// (`TimeVocabulary.guardWords`) for words the list lacks.
+    public init(
+        isKnownWord: @escaping @Sendable (String) -> Bool = {
+            EnglishWords.contains($0) || TimeVocabulary.guardWords.contains($0)
+        }
+    ) {
         self.isKnownWord = isKnownWord
         candidates = TimeVocabulary.spellable.map { ($0, Array($0.unicodeScalars)) }
     }
