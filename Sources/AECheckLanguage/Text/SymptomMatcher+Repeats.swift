@@ -13,7 +13,8 @@ extension SymptomMatcher {
         var best: [String: Int] = [:]
         for index in spans.indices {
             let finding =
-                lexicon.phrases[spans[index].phraseID].findingID + (readings[index].otherPersonCue == nil ? "" : "@other")
+                lexicon.phrases[spans[index].phraseID].findingID
+                + (readings[index].otherPersonCue == nil ? "" : "@other")
             if let current = best[finding], rank(readings[current]) <= rank(readings[index]) { continue }
             best[finding] = index
         }

@@ -33,15 +33,23 @@ public struct TimeSpeller: Sendable {
     public static let standard = TimeSpeller()
 
     /// The time word `word` is a misspelling of, or nil when it should be left as written.
-    public func correct(_ word: String) -> String? {
+    ///
+    /// Right after a number, where only a unit can stand ("30 minuets ago"), a real word may
+    /// be corrected to a unit too; anywhere else a real word is left alone.
+    public func correct(_ word: String, afterNumber: Bool = false) -> String? {
         let scalars = Array(word.unicodeScalars)
-        guard EditDistance.allowedEdits(forLength: scalars.count) > 0, !isKnownWord(word),
+        guard EditDistance.allowedEdits(forLength: scalars.count) > 0, afterNumber || !isKnownWord(word),
             scalars.allSatisfy({ $0.properties.isAlphabetic }),
             let first = scalars.first
         else { return nil }
         var best: (word: String, distance: Int)?
         var tied = false
-        for candidate in candidates where candidate.scalars.first == first && candidate.word != word {
+        // A real word after a number may only become a unit ("minuets" → "minutes").
+        let unitsOnly = isKnownWord(word)
+        for candidate in candidates
+        where candidate.scalars.first == first && candidate.word != word
+            && (!unitsOnly || TimeVocabulary.units[candidate.word] != nil)
+        {
             let limit = EditDistance.allowedEdits(forLength: max(scalars.count, candidate.scalars.count))
             guard let distance = EditDistance.distance(scalars, candidate.scalars, limit: limit) else { continue }
             if let current = best {

@@ -35,7 +35,9 @@ extension TimeTokenizer {
                     tokens.append(contentsOf: split)
                     index += 1
                     continue
-                } else if !TimeVocabulary.isTimeWord(word), let corrected = speller.correct(word) {
+                } else if !TimeVocabulary.isTimeWord(word),
+                    let corrected = speller.correct(word, afterNumber: tokens.last.map(Self.isNumber) ?? false)
+                {
                     token.kind = .word(corrected)
                 } else {
                     token.kind = .word(word)
@@ -45,6 +47,11 @@ extension TimeTokenizer {
             index += 1
         }
         return tokens
+    }
+
+    private static func isNumber(_ token: TimeToken) -> Bool {
+        if case .number = token.kind { return true }
+        return false
     }
 
     private static func spelling(_ token: TimeToken) -> String {

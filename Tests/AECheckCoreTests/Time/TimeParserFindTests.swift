@@ -46,14 +46,11 @@ struct TimeParserFindTests {
         #expect(TimeParser.find(in: "hives 20 minutes after the drip started", context: context).isEmpty)
     }
 
-    @Test func tenThousandWordsTakeMilliseconds() {
+    /// Every phrase of a long text is found (its cost is measured by `Scripts/bench`, not here).
+    @Test func tenThousandWordsFindEveryPhrase() {
         let sentence =
             "the patient felt fine and then hives started 20 minutes after the drip started and were worse since yesterday "
         let text = String(repeating: sentence, count: 715)
-        let clock = ContinuousClock()
-        var hits: [(range: Range<String.Index>, time: ParsedTime)] = []
-        let elapsed = clock.measure { hits = TimeParser.find(in: text, context: TimeFixtures.context()) }
-        #expect(hits.count == 2 * 715)
-        #expect(elapsed < .seconds(1))
+        #expect(TimeParser.find(in: text, context: TimeFixtures.context()).count == 2 * 715)
     }
 }
