@@ -75,10 +75,11 @@ public struct Interview: Sendable {
 
     /// Builds the free-text matcher from the knowledge's phrases and cue settings.
     static func makeMatcher(_ knowledge: KnowledgeBase) -> SymptomMatcher {
-        let entries = knowledge.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
+        let lexicon = knowledge.lexicon()
+        let entries = lexicon.phrases.sorted { $0.key < $1.key }.flatMap { id, phrases in
             phrases.map { LexiconEntry(phrase: $0, findingID: id) }
         }
-        let combinations = knowledge.combinations.sorted { $0.key < $1.key }.flatMap { id, combinations in
+        let combinations = lexicon.combinations.sorted { $0.key < $1.key }.flatMap { id, combinations in
             combinations.map { LexiconEntry(combination: $0, findingID: id) }
         }
         var irregular: [String: String] = [:]

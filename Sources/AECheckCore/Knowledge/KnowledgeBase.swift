@@ -192,6 +192,9 @@ public struct KnowledgeBase: Sendable {
     public internal(set) var phrases: [String: [String]] = [:]
     /// Each finding's combinations: two parts, each a list of alternatives (word sets expanded).
     public internal(set) var combinations: [String: [[[String]]]] = [:]
+    /// Phrase records as written, when they were not expanded at load (the start-up path):
+    /// `lexicon()` expands them.
+    public internal(set) var phraseSources: [String: PhraseSource] = [:]
     /// The question (`use: not-understood`) that leads from words the reader could not place
     /// to a checklist: its options are checklist question ids, or set a fact.
     public internal(set) var notUnderstoodQuestion: String?
@@ -264,4 +267,69 @@ struct CitationUse: Hashable, Sendable {
     var section: String?
     var kind: String
     var id: String
+}
+
+/// A phrase record as written: its `say:` and `combine:` values, lower case.
+public struct PhraseSource: Hashable, Sendable {
+    public var says: [String]
+    public var combines: [String]
+}
+
+extension KnowledgeBase {
+    /// Every finding's phrases and combinations, with word sets expanded: as built at load,
+    /// or, for knowledge loaded at start-up, expanded now from the records as written (the
+    /// same expansion; its diagnostics were reported when the knowledge was validated).
+    public func lexicon() -> (phrases: [String: [String]], combinations: [String: [[[String]]]]) {
+        guard !phraseSources.isEmpty else { return (phrases, combinations) }
+        var phrases = self.phrases
+        var combinations = self.combinations
+        for (id, source) in phraseSources {
+            phrases[id] = source.says.flatMap { LexiconPattern.expand($0, sets: wordSets) ?? [] }
+            let combined = source.combines.compactMap { LexiconPattern.combination($0, sets: wordSets) }
+            if !combined.isEmpty { combinations[id] = combined }
+        }
+        return (phrases, combinations)
+    }
+}
+
+/// The phrase patterns of the knowledge: `{set}` words and `A + B` combinations.
+enum LexiconPattern {
+    /// Every phrase `pattern` stands for, each `{set}` word replaced by each alternative of
+    /// the set; nil when it names an unknown set (`unknown` is told its name).
+    static func expand(_ pattern: String, sets: [String: [String]], unknown: (String) -> Void = { _ in }) -> [String]? {
+        var results = [""]
+        for word in pattern.splitting(on: " ") where !word.isEmpty {
+            var choices = [word]
+            if word.hasPrefix("{"), word.hasSuffix("}"), word.count > 2 {
+                let name = String(word.dropFirst().dropLast())
+                guard let set = sets[name] else {
+                    unknown(name)
+                    return nil
+                }
+                choices = set
+            }
+            results = results.flatMap { prefix in choices.map { prefix.isEmpty ? $0 : prefix + " " + $0 } }
+        }
+        return results.filter { !$0.isEmpty }
+    }
+
+    /// The two parts of a `combine:` value, each expanded; nil when it is malformed or a
+    /// part names an unknown set.
+    static func combination(_ value: String, sets: [String: [String]], unknown: (String) -> Void = { _ in })
+        -> [[String]]?
+    {
+        let written = value.components(separatedBy: " + ")
+        guard written.count == 2, written.allSatisfy({ !$0.trimmingWhitespace().isEmpty }) else { return nil }
+        var parts: [[String]] = []
+        for part in written {
+            var alternatives: [String] = []
+            for alternative in part.splitting(on: "|").map({ $0.trimmingWhitespace() }) where !alternative.isEmpty {
+                guard let expanded = expand(alternative, sets: sets, unknown: unknown) else { return nil }
+                alternatives += expanded
+            }
+            guard !alternatives.isEmpty else { return nil }
+            parts.append(alternatives)
+        }
+        return parts
+    }
 }

@@ -26,8 +26,13 @@ struct KnowledgeBuilder {
     /// Citations already checked and found good, by their text.
     private var checkedCitations: [String: Citation] = [:]
 
-    init(records: [RawRecord]) {
+    /// Whether phrases are expanded and checked now (validation and full loads); at start-up
+    /// they are kept as written and expanded when the free-text reader is first made.
+    let checkingPhrases: Bool
+
+    init(records: [RawRecord], checkingPhrases: Bool = true) {
         self.records = records
+        self.checkingPhrases = checkingPhrases
     }
 
     mutating func build(into sink: inout DiagnosticSink) -> KnowledgeBase {
@@ -55,7 +60,7 @@ struct KnowledgeBuilder {
         each("finding") { addFinding($0, into: &sink) }
         each("words") { addWordSet($0, into: &sink) }
         each("phrase") { addPhrases($0, into: &sink) }
-        checkWordSetUse(byKind["words"] ?? [], into: &sink)
+        if checkingPhrases { checkWordSetUse(byKind["words"] ?? [], into: &sink) }
         each("advice") { addAdvice($0, into: &sink) }
         each("faq") { addFAQ($0, into: &sink) }
         each("question") { addQuestion($0, into: &sink) }
@@ -220,6 +225,12 @@ struct KnowledgeBuilder {
     /// alternatives) and `combine:` lines ("{lips} + {swell}": two parts, each a `{set}` or
     /// words separated by `|`).
     private mutating func addPhrases(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        guard checkingPhrases else {
+            knowledge.phraseSources[record.id] = PhraseSource(
+                says: record.values("say").map { $0.lowercased() },
+                combines: record.values("combine").map { $0.lowercased() })
+            return
+        }
         var phrases: [String] = []
         for field in record.all("say") {
             for phrase in expand(field.value.lowercased(), field: field, into: &sink) {

@@ -126,7 +126,7 @@ public enum KnowledgeLoader {
                 sink.error(.unreadableFile(reason), at: SourceLocation(file: file.name, line: 0, column: 0))
             }
         }
-        var builder = KnowledgeBuilder(records: records)
+        var builder = KnowledgeBuilder(records: records, checkingPhrases: checkingExamples)
         var knowledge = builder.build(into: &sink)
         knowledge.hash = knownHash ?? hash(of: sorted)
         if files.isEmpty {

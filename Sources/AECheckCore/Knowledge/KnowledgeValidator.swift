@@ -61,7 +61,9 @@ struct KnowledgeValidator {
     private func checkFindings(into sink: inout DiagnosticSink) {
         let asked = Set(knowledge.questions.values.flatMap(\.findings))
         // Neither asked nor matched in free text (looked up by key: no finding is copied).
-        func unreachable(_ id: String) -> Bool { !asked.contains(id) && knowledge.phrases[id]?.isEmpty ?? true }
+        func unreachable(_ id: String) -> Bool {
+            !asked.contains(id) && (knowledge.phrases[id]?.isEmpty ?? true) && knowledge.phraseSources[id] == nil
+        }
         for record in builder.records where record.kind == "finding" && unreachable(record.id) {
             sink.warning(.unaskedFinding(record.id), at: record.location)
         }

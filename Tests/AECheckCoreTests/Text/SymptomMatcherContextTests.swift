@@ -33,14 +33,15 @@ struct SymptomMatcherContextTests {
     }
 
     @Test(
-        "repeats keep one match per finding, the safest status",
+        "repeats keep one match per finding and person, the safest status",
         arguments: [
             ("no rash. Actually there is a rash", ["rash:present"], "rash"),
             ("maybe a rash. No rash", ["rash:unknown"], "rash"),
             ("no rash. no rash", ["rash:absent"], "rash"),
             ("hives and welts", ["hives:present"], "hives"),
-            ("my son has hives. I have hives too", ["hives:present"], "hives"),
-            ("I have no hives. my son has hives", ["hives:absent"], "hives"),
+            // The patient's mention and someone else's are both kept (the echo names both).
+            ("my son has hives. I have hives too", ["hives:present@other", "hives:present"], "hives"),
+            ("I have no hives. my son has hives", ["hives:absent", "hives:present@other"], "hives"),
         ])
     func repeats(text: String, expected: [String], firstWord: String) throws {
         let matches = Fixtures.matcher.match(text)
