@@ -28,6 +28,7 @@ public struct Interview: Sendable {
     /// The free-text matcher, built on first use (most runs never read free text before
     /// the first prompt, and building it is the costliest part of making an interview).
     private let lazyMatcher: LazyValue<SymptomMatcher>
+    private let readerLists: LazyValue<ReaderLists>
     var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
     /// `anchorPhrases` ready to find in a text (made once, not per answer read).
@@ -47,6 +48,12 @@ public struct Interview: Sendable {
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
         self.lazyRules = LazyValue { RuleAnalysis(knowledge: knowledge) }
         self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
+        self.readerLists = LazyValue {
+            ReaderLists(
+                neutral: Set(knowledge.list("neutral-words")), joiners: Set(knowledge.list("clause-joiners")),
+                reassurance: Set(knowledge.list("reassurance-words")),
+                continuations: Set(knowledge.list("continuation-words")))
+        }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
             let parts = value.pieces("=", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
@@ -65,11 +72,13 @@ public struct Interview: Sendable {
     public func prepare() {
         let rules = lazyRules
         let matcher = lazyMatcher
+        let lists = readerLists
         let cache = cache
         DispatchQueue.global(qos: .userInitiated).async {
             _ = rules.value
             cache.prepare()
             _ = matcher.value
+            _ = lists.value
         }
     }
 
@@ -237,17 +246,30 @@ public struct Interview: Sendable {
     /// The parts of free text that no match explains (clauses with content words that are
     /// neither common, neutral in the knowledge, nor a time phrase), as typed.
     public func notUnderstood(_ text: String, now: Date, timeZone: TimeZone) -> [String] {
-        let context = timeContext(now: now, timeZone: timeZone, anchors: [:])
-        let times = TimeParser.find(in: text, context: context).map(\.range)
-        return matcher.unexplained(
-            in: text, neutral: Set(knowledge.list("neutral-words")), joiners: Set(knowledge.list("clause-joiners")),
-            reassurance: Set(knowledge.list("reassurance-words")),
-            continuations: Set(knowledge.list("continuation-words")), ignoring: times)
+        // Time phrases are found with refused ones too ("next Tuesday"), so what counts as a
+        // time phrase does not depend on the clock, and a live clock reuses the reading.
+        let key = InterviewCache.UnplacedKey(text: Array(text.utf8))
+        return cache.unplaced(of: key) {
+            let context = timeContext(now: now, timeZone: timeZone, anchors: [:])
+            let times = TimeParser.scan(text, context: context).map(\.range)
+            let lists = readerLists.value
+            return matcher.unexplained(
+                in: text, neutral: lists.neutral, joiners: lists.joiners, reassurance: lists.reassurance,
+                continuations: lists.continuations, ignoring: times)
+        }
     }
 
     /// The findings nearest in wording to text that was not understood, best first.
     public func closestFindings(to text: String, limit: Int = 4) -> [String] {
-        matcher.closestFindings(to: text, neutral: Set(knowledge.list("neutral-words")), limit: limit)
+        matcher.closestFindings(to: text, neutral: readerLists.value.neutral, limit: limit)
+    }
+
+    /// The knowledge's word lists for the "not understood" check, read once.
+    struct ReaderLists: Sendable {
+        var neutral: Set<String>
+        var joiners: Set<String>
+        var reassurance: Set<String>
+        var continuations: Set<String>
     }
 
     /// Whether no sentence ends between two ranges of `text`.

@@ -50,6 +50,7 @@ final class InterviewCache: @unchecked Sendable {
     private var bands: MemoTable<String, TimeBand?> { tables.value.bands }
     private var touchable: MemoTable<String, [Int]> { tables.value.touchable }
     private var matches: MemoTable<MatchKey, [TextMatch]> { tables.value.matches }
+    private var unplaced: MemoTable<UnplacedKey, [String]> { tables.value.unplaced }
 
     /// The tables. Making them is costly for what they are (the runtime builds each table
     /// type's description on first use), so they are made when first needed, or ahead of time
@@ -60,6 +61,17 @@ final class InterviewCache: @unchecked Sendable {
         let bands = MemoTable<String, TimeBand?>(limit: 256)
         let touchable = MemoTable<String, [Int]>()
         let matches = MemoTable<MatchKey, [TextMatch]>(limit: 256)
+        let unplaced = MemoTable<UnplacedKey, [String]>(limit: 256)
+    }
+
+    /// Free text read for what no sign explains.
+    struct UnplacedKey: Hashable {
+        var text: [UInt8]
+    }
+
+    /// The parts of a text no sign explains, computed by `compute` the first time.
+    func unplaced(of key: UnplacedKey, compute: () -> [String]) -> [String] {
+        unplaced.value(for: key, compute: compute)
     }
 
     /// Makes the tables now, if not made yet.
