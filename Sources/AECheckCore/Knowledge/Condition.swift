@@ -148,14 +148,26 @@ public indirect enum Condition: Hashable, Sendable {
     }
 
     /// The fewest findings that must be present (or not sure) for this condition to hold:
-    /// two or more make it a combination of signs.
+    /// two or more make it a combination of signs. Parts of an `all` that name a finding in
+    /// common (the same sign tested twice) count as one part, at the most any of them needs.
     public var fewestFindings: Int {
         switch self {
-        case .finding, .name: 1
-        case .all(let items): items.reduce(0) { $0 + $1.fewestFindings }
-        case .any(let items): items.map(\.fewestFindings).min() ?? 0
-        case .atLeast(let count, let items): items.map(\.fewestFindings).sorted().prefix(count).reduce(0, +)
-        case .not, .fact, .factIsYes, .since, .always, .noneReported: 0
+        case .finding, .name: return 1
+        case .all(let items):
+            var groups: [(ids: Set<String>, fewest: Int)] = []
+            for item in items {
+                var merged = (ids: Set(item.findingIDs), fewest: item.fewestFindings)
+                groups.removeAll { group in
+                    guard !group.ids.isDisjoint(with: merged.ids) else { return false }
+                    merged = (merged.ids.union(group.ids), max(merged.fewest, group.fewest))
+                    return true
+                }
+                groups.append(merged)
+            }
+            return groups.reduce(0) { $0 + $1.fewest }
+        case .any(let items): return items.map(\.fewestFindings).min() ?? 0
+        case .atLeast(let count, let items): return items.map(\.fewestFindings).sorted().prefix(count).reduce(0, +)
+        case .not, .fact, .factIsYes, .since, .always, .noneReported: return 0
         }
     }
 
