@@ -70,6 +70,8 @@ public enum Qualifier: Hashable, Sendable, CustomStringConvertible {
     case onsetRecent(TimeSpan)
     /// Began more than `span` before now.
     case onsetOver(TimeSpan)
+    /// Has an onset someone gave (false, never unknown, when nobody gave one).
+    case onsetKnown
     /// Is changing this way (or, when `negated`, any other way).
     case trend(Trend, negated: Bool)
 
@@ -80,6 +82,7 @@ public enum Qualifier: Hashable, Sendable, CustomStringConvertible {
         case .onsetDuringInfusion: "onset during infusion"
         case .onsetRecent(let span): "onset within \(span)"
         case .onsetOver(let span): "onset over \(span) ago"
+        case .onsetKnown: "onset known"
         case .trend(let trend, let negated): "trend \(negated ? "not " : "")\(trend.rawValue)"
         }
     }
@@ -141,6 +144,30 @@ public indirect enum Condition: Hashable, Sendable {
         case .all(let items), .any(let items), .atLeast(_, let items): items.flatMap(\.anchorIDs)
         case .not(let inner): inner.anchorIDs
         case .fact, .factIsYes, .always, .noneReported: []
+        }
+    }
+
+    /// The fewest findings that must be present (or not sure) for this condition to hold:
+    /// two or more make it a combination of signs. Parts of an `all` that name a finding in
+    /// common (the same sign tested twice) count as one part, at the most any of them needs.
+    public var fewestFindings: Int {
+        switch self {
+        case .finding, .name: return 1
+        case .all(let items):
+            var groups: [(ids: Set<String>, fewest: Int)] = []
+            for item in items {
+                var merged = (ids: Set(item.findingIDs), fewest: item.fewestFindings)
+                groups.removeAll { group in
+                    guard !group.ids.isDisjoint(with: merged.ids) else { return false }
+                    merged = (merged.ids.union(group.ids), max(merged.fewest, group.fewest))
+                    return true
+                }
+                groups.append(merged)
+            }
+            return groups.reduce(0) { $0 + $1.fewest }
+        case .any(let items): return items.map(\.fewestFindings).min() ?? 0
+        case .atLeast(let count, let items): return items.map(\.fewestFindings).sorted().prefix(count).reduce(0, +)
+        case .not, .fact, .factIsYes, .since, .always, .noneReported: return 0
         }
     }
 

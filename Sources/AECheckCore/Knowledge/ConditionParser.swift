@@ -207,6 +207,7 @@ struct ConditionParser {
             return .trend(Trend(rawValue: word)!, negated: negated)
         }
         guard accept("onset") else { return nil }
+        if accept("known") { return .onsetKnown }
         let word = try expectOneOf(["within", "after", "during", "over"])
         switch word {
         case "during":

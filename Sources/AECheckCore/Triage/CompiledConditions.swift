@@ -192,6 +192,7 @@ final class CompiledConditions: Sendable {
             case .onsetWithin(let span, let id): .onsetWithin(span, anchor: anchor(id))
             case .onsetAfter(let span, let id): .onsetAfter(span, anchor: anchor(id))
             case .onsetDuringInfusion: .onsetDuringInfusion
+            case .onsetKnown: .onsetKnown
             }
         }
     }
@@ -261,6 +262,7 @@ enum CompiledQualifier: Sendable {
     case onsetDuringInfusion
     case onsetRecent(TimeSpan)
     case onsetOver(TimeSpan)
+    case onsetKnown
     case trend(Trend, negated: Bool)
 }
 

@@ -194,7 +194,7 @@ struct ConditionEvaluator {
                 note =
                     found.onset != nil && anchorBand(conditions.infusionStart) == nil
                     ? .anchorDate(conditions.infusionStart) : .findingTiming(slot)
-            case .onsetRecent, .onsetOver: note = .findingTiming(slot)
+            case .onsetRecent, .onsetOver, .onsetKnown: note = .findingTiming(slot)
             }
             if !notes.contains(note) { notes.append(note) }
         }
@@ -205,6 +205,8 @@ struct ConditionEvaluator {
         case .trend(let trend, let negated):
             guard let actual = found.trend else { return .unknown }
             return (actual == trend) != negated ? .yes : .no
+        case .onsetKnown:
+            return found.onset == nil ? .no : .yes
         case .onsetRecent(let span):
             guard let onset = found.onset else { return .unknown }
             return compare(onset, atLeast: calendars.date(subtracting: span, from: evidence.now))

@@ -7,6 +7,10 @@ import Foundation
 /// is true, or when it is unknown and the rule's level is at or above the setting
 /// `assume-unknown-from` (not knowing never lowers the result). Checklist notes
 /// (`decision: note`) never count towards the level; see ``Triage/decide(_:outcome:)``.
+///
+/// With the setting `combination-needs-reported`, a rule that needs two or more findings
+/// together fires on an unknown only when at least one finding it used was reported present:
+/// "not sure" on every sign of a combination is not that combination.
 public struct Triage: Sendable {
     public let knowledge: KnowledgeBase
     private let assumeFrom: Int
@@ -23,6 +27,10 @@ public struct Triage: Sendable {
     let conditions: CompiledConditions
     /// The most urgent level's id: the level when no rule fires.
     private let topLevel: String
+    /// Whether each rule needs two or more findings together, in `knowledge.rules` order,
+    /// and whether such a rule needs a reported finding to fire on an unknown.
+    private let ruleIsCombination: [Bool]
+    private let combinationNeedsReported: Bool
 
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
@@ -38,6 +46,17 @@ public struct Triage: Sendable {
         self.conditions = conditions
         self.ruleFindingSlots = ruleFindings.map { conditions.findingSlots($0) }
         self.topLevel = knowledge.levelsByRank.last?.id ?? ""
+        self.ruleIsCombination = knowledge.rules.map { $0.condition.fewestFindings >= 2 }
+        self.combinationNeedsReported = knowledge.list("combination-needs-reported").first == "yes"
+    }
+
+    /// Whether a rule whose condition is unknown fires: at or above `assume-unknown-from`, and
+    /// for a combination (with `combination-needs-reported`) only when a finding it used was
+    /// reported present.
+    private func firesOnUnknown(rank: Int, combination: Bool, used: [Int], evidence: EvidenceSlots) -> Bool {
+        guard rank >= assumeFrom else { return false }
+        guard combination && combinationNeedsReported else { return true }
+        return used.contains { evidence.findings[$0]?.status == .present }
     }
 
     /// Whether one rule fires on the evidence, with what it used.
@@ -50,7 +69,12 @@ public struct Triage: Sendable {
             conditions: conditions, evidence: conditions.slots(of: evidence),
             calendar: calendar.map(LazyCalendar.init(calendar:)) ?? ConditionEvaluator.calendar(for: evidence))
         let truth = evaluator.evaluate(rule: 0)
-        let fired = truth == .yes || (truth == .unknown && knowledge.rank(of: rule.level) >= assumeFrom)
+        let fired =
+            truth == .yes
+            || (truth == .unknown
+                && firesOnUnknown(
+                    rank: knowledge.rank(of: rule.level), combination: rule.condition.fewestFindings >= 2,
+                    used: evaluator.usedSlots, evidence: evaluator.evidence))
         return (fired, evaluator.used, truth == .unknown ? evaluator.unknowns : [])
     }
 
@@ -86,7 +110,13 @@ public struct Triage: Sendable {
             let truth = evaluator.evaluate(rule: index)
             truths.append(truth)
             let rank = ruleRanks[index]
-            guard !ruleIsNote[index], truth == .yes || (truth == .unknown && rank >= assumeFrom) else { continue }
+            guard !ruleIsNote[index],
+                truth == .yes
+                    || (truth == .unknown
+                        && firesOnUnknown(
+                            rank: rank, combination: ruleIsCombination[index], used: evaluator.usedSlots,
+                            evidence: slots))
+            else { continue }
             let rule = knowledge.rules[index]
             fired.append(
                 (

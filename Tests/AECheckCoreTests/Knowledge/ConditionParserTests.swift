@@ -58,6 +58,7 @@ struct ConditionParserTests {
         ),
         ("hives onset during infusion", C.name("hives", .present, [.onsetDuringInfusion])),
         ("hives onset within 3d", C.name("hives", .present, [.onsetRecent(C.span("3d"))])),
+        ("hives onset known", C.name("hives", .present, [.onsetKnown])),
         ("hives onset over 1d ago", C.name("hives", .present, [.onsetOver(C.span("1d"))])),
         ("hives lasting over 1d", C.name("hives", .present, [.onsetOver(C.span("1d"))])),
         ("hives trend worse", C.name("hives", .present, [.trend(.worse, negated: false)])),

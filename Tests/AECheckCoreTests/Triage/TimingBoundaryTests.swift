@@ -111,6 +111,37 @@ struct TimingBoundaryTests {
         Case("headache -8d same", "soon", fires: ["common-effects-lasting"]),
         // Not knowing a time takes the more urgent side at urgent level and above.
         Case("infusion-start ?; hives", "urgent", fires: ["reaction-within-2h"]),
+        // A combination fires on "not sure" only with one of its signs reported (review 2,
+        // finding 19): every sign "not sure" is no sepsis or anaphylaxis; one reported sign is.
+        Case(
+            "infusion-start -2w; fever?; low-blood-pressure-signs?; hives?; dizziness?", "urgent",
+            fires: ["fever", "low-blood-pressure-signs"], silent: ["emergency-sepsis", "anaphylaxis-combination"]),
+        Case("infusion-start -2w; fever -1d; low-blood-pressure-signs?", "emergency", fires: ["emergency-sepsis"]),
+        Case(
+            "infusion-start -2w; hives?; low-blood-pressure-signs -1h", "emergency", fires: ["anaphylaxis-combination"]),
+        Case("infusion-start -2w; sore-throat -2d; fever?", "urgent", fires: ["fever-with-infection-sign"]),
+        Case("stiff-neck?; fever?", "urgent", fires: ["stiff-neck"], silent: ["emergency-stiff-neck"]),
+        // A single emergency sign still fires on "not sure".
+        Case("infusion-start -2w; throat-lip-swelling?", "emergency", fires: ["emergency-airway"]),
+        // The stroke pathway: an onset in the last day, or none given; not a sign told as
+        // getting worse with no time given, unless its onset is in the day.
+        Case("weakness -23h", "emergency", fires: ["emergency-new-focal-sign"]),
+        Case("weakness -25h", "urgent", silent: ["emergency-new-focal-sign"]),
+        Case("weakness", "emergency", fires: ["emergency-new-focal-sign"]),
+        Case("weakness worse", "urgent", fires: ["neuro-worse"], silent: ["emergency-new-focal-sign"]),
+        Case("weakness -2h worse", "emergency", fires: ["emergency-new-focal-sign"]),
+        Case("weakness? worse", "urgent", silent: ["emergency-new-focal-sign"]),
+        Case("weakness -3d same", "urgent", silent: ["emergency-new-focal-sign"]),
+        // never-rechallenge after angioedema or anaphylaxis reported on the day of a known
+        // infusion, with or without its onset; not on "not sure", another day, or skin alone.
+        Case("infusion-start -23h; throat-lip-swelling", "emergency", fires: ["reaction-rechallenge-severe"]),
+        Case("infusion-start -25h; throat-lip-swelling", "emergency", silent: ["reaction-rechallenge-severe"]),
+        Case(
+            "infusion-start -5h; hives -1h; low-blood-pressure-signs -1h", "emergency",
+            fires: ["reaction-rechallenge-severe"], silent: ["reaction-rechallenge"]),
+        Case("infusion-start -5h; hives -1h; dizziness -1h", "urgent", silent: ["reaction-rechallenge-severe"]),
+        Case("infusion-start -2h; throat-lip-swelling?", "emergency", silent: ["reaction-rechallenge-severe"]),
+        Case("infusion-start ?; throat-lip-swelling", "emergency", silent: ["reaction-rechallenge-severe"]),
     ]
 
     @Test(arguments: cases)
