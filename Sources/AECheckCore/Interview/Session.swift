@@ -123,6 +123,11 @@ public struct Session: Sendable {
         if case .question(let prompt) = step(), let answer = Self.assumedAnswer(prompt.kind) {
             assumed.append(LoggedAnswer(key: prompt.key, answer: answer))
         }
+        // Stopped before the warning-sign screen was answered (at "who is checking"): its
+        // signs are not known, so they are taken as "not sure" too, never as absent.
+        for case .screen(let id) in interview.flow.steps where !assumed.contains(where: { $0.key == id }) {
+            assumed.append(LoggedAnswer(key: id, answer: "unsure"))
+        }
         return assumed
     }
 
