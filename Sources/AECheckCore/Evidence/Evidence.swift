@@ -162,6 +162,9 @@ extension Evidence {
                     match.resolved ? .better : match.worsening ? .worse : match.course == .longstanding ? .same : nil
             }
             var band = onset
+            // An old sign's episode time ("for half an hour, it's always done that") is not when
+            // the sign began: an old, unchanged course stands for the onset.
+            if match.course == .longstanding { band = nil }
             if band == nil, let course = match.course {
                 // Clear of a one-day window's edge, so a gradual sign is not read as maybe-sudden.
                 let before: TimeInterval = course == .longstanding ? 183 * 86_400 : 2 * 86_400

@@ -232,12 +232,19 @@ public struct Interview: Sendable {
         // it: the finding's time is then unknown and the interview asks.
         let claimed = Set(matches.compactMap { $0.timeRange?.lowerBound })
         let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) }
+        // A sentence that only tells the time ("Started maybe 3 weeks ago.") speaks of the
+        // signs that have none, when it is the message's one such time.
+        let alone = unclaimed.filter { range in
+            !matches.contains { Self.sameSentence($0.range, range, in: text) }
+        }
+        let shared = alone.count == 1 ? alone.first : nil
         return matches.map { found in
             var match = found
             // A typed reading ("my temperature is 37.2", "... is normal") decides the sign.
             if let status = readings?.status(of: match, in: text) { match.status = status }
+            if match.timeRange == nil, let shared { match.timeRange = shared }
             guard let range = match.timeRange,
-                !unclaimed.contains(where: { Self.sameSentence($0, range, in: text) })
+                !unclaimed.contains(where: { $0 != range && Self.sameSentence($0, range, in: text) })
             else { return (match, nil) }
             return (match, times.first { $0.range == range }.flatMap { try? $0.outcome.get().band })
         }

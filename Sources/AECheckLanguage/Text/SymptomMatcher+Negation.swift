@@ -151,10 +151,18 @@ public struct ContextReader: Sendable {
             courses[sentence] = entry
         }
         if !courses.isEmpty {
+            // A sentence that only tells the course ("It has been the same since 2022.") speaks
+            // of every sign of the message that has no course of its own.
+            let withSigns = Set(
+                spans.indices.filter { result[$0].status != .absent }.map { tokens[spans[$0].start].sentence })
+            var general: (course: Course?, worsening: Bool) = (nil, false)
+            for (sentence, entry) in courses.sorted(by: { $0.key < $1.key }) where !withSigns.contains(sentence) {
+                general = (general.course ?? entry.course, general.worsening || entry.worsening)
+            }
             for index in result.indices {
-                guard let entry = courses[tokens[spans[index].start].sentence] else { continue }
-                result[index].course = entry.course
-                result[index].worsening = entry.worsening
+                let own = courses[tokens[spans[index].start].sentence]
+                result[index].course = own?.course ?? general.course
+                result[index].worsening = (own?.worsening ?? false) || general.worsening
             }
         }
         return result

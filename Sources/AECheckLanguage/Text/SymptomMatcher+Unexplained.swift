@@ -22,7 +22,10 @@ extension SymptomMatcher {
         for span in spans { for position in span.start..<span.end { covered[position] = true } }
         // A clause that says something is not there, is over, was long ago or is only a
         // "what if" is no unknown sign now; nor is one that says all is well.
+        // "hasn't got any better" is no reassurance: words of a pseudo-trigger never are.
+        var inPseudo = [Bool](repeating: false, count: tokens.count)
         for hit in cueIndex.hits(in: tokens, usable: { !covered[$0] }) {
+            if hit.kind == .pseudo { for position in hit.start..<hit.end { inPseudo[position] = true } }
             switch hit.kind {
             case .negationBefore, .negationAfter, .resolvedAfter, .historyBefore, .historyAfter, .hypotheticalBefore,
                 .gradual, .longstanding, .worsening:
@@ -41,7 +44,7 @@ extension SymptomMatcher {
         {
             foundForms.formUnion(lexicon.wordVariants[id])
         }
-        for (index, token) in tokens.enumerated() where !covered[index] {
+        for (index, token) in tokens.enumerated() where !covered[index] && !inPseudo[index] {
             let variants = lexicon.forms.variants(of: token.norm)
             if variants.contains(where: { reassurance.contains($0) || foundForms.contains($0) }) {
                 covered[index] = true
