@@ -132,9 +132,10 @@ public enum EvidenceDocument {
                     allowed: Set(anchorFields.map(\.field)).union(factFields.map(\.field)))
                 for (field, anchor) in anchorFields {
                     guard let value = context[field] else { continue }
-                    evidence.anchors[anchor] =
-                        try time(value, field: "context.\(field)", evidence: evidence)
-                        .map(AnchorValue.known) ?? .unsure
+                    let band = try time(value, field: "context.\(field)", evidence: evidence)
+                    evidence.anchors[anchor] = band.map(AnchorValue.known) ?? .unsure
+                    evidence.timeReadings.append(
+                        TimeReading(field: "context.\(field)", text: try string(value, field: field), band: band))
                 }
                 for (field, factID) in factFields {
                     guard let value = context[field], let fact = knowledge.facts[factID] else { continue }
@@ -147,6 +148,15 @@ public enum EvidenceDocument {
                 let understood = interview.understand(
                     text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter)
                 evidence.add(understood: understood)
+                // The time phrase each sign of the text was given, as read.
+                for (match, onset) in understood where match.timeRange != nil && !match.aboutSomeoneElse {
+                    guard let range = match.timeRange else { continue }
+                    let words = String(text[range])
+                    guard !evidence.timeReadings.contains(where: { $0.field == "text" && $0.text == words }) else {
+                        continue
+                    }
+                    evidence.timeReadings.append(TimeReading(field: "text", text: words, band: onset))
+                }
                 evidence.someoneElseEmergency = understood.contains { match, _ in
                     match.aboutSomeoneElse && match.temporality == .current && match.status == .present
                         && knowledge.findings[match.findingID]?.groups.contains("emergency") == true
@@ -188,6 +198,10 @@ public enum EvidenceDocument {
                     var finding = FindingEvidence(id: id, status: status, origin: .document)
                     if let onset = entry["onset"] {
                         finding.onset = try time(onset, field: path + ".onset", evidence: evidence)
+                        evidence.timeReadings.append(
+                            TimeReading(
+                                field: path + ".onset", text: try string(onset, field: path + ".onset"),
+                                band: finding.onset))
                     }
                     if let trendValue = entry["trend"] {
                         guard case .string(let text) = trendValue.kind, let parsed = Trend(rawValue: text) else {

@@ -76,6 +76,14 @@ enum OutcomeJSON {
             "openQuestions": outcome.openQuestions,
             "findings": findings,
             "notUnderstood": evidence.notUnderstood,
+            "times": evidence.timeReadings.map { reading -> [String: Any] in
+                // An open lower end (no earliest time) and an unknown are null.
+                let earliest: Any =
+                    reading.band.flatMap { $0.earliest <= TimeBand.openStart ? nil : $0.earliest }
+                    .map { TimeBand.iso.string(from: $0) } ?? NSNull()
+                let latest: Any = reading.band.map { TimeBand.iso.string(from: $0.latest) } ?? NSNull()
+                return ["field": reading.field, "text": reading.text, "earliest": earliest, "latest": latest]
+            },
             "someoneElseEmergency": evidence.someoneElseEmergency,
             "knowledgeHash": knowledge.hash,
         ]

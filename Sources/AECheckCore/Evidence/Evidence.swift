@@ -102,6 +102,8 @@ public struct Evidence: Hashable, Sendable {
     public var notUnderstood: [String] = []
     /// Whether the free text gave an emergency sign of someone who is not the patient.
     public var someoneElseEmergency = false
+    /// How each time of an evidence document was read (`assess --json`'s `times`).
+    public var timeReadings: [TimeReading] = []
 
     /// Creates evidence.
     public init(
@@ -164,15 +166,25 @@ extension Evidence {
             var band = onset
             // An old sign's episode time ("for half an hour, it's always done that") is not when
             // the sign began: an old, unchanged course stands for the onset.
-            if match.course == .longstanding { band = nil }
+            if match.course == .longstanding, let given = band, given.latest > now - 183 * 86_400 { band = nil }
             if band == nil, let course = match.course {
                 // Clear of a one-day window's edge, so a gradual sign is not read as maybe-sudden.
                 let before: TimeInterval = course == .longstanding ? 183 * 86_400 : 2 * 86_400
-                band = TimeBand(earliest: now.addingTimeInterval(-50 * 365 * 86_400), latest: now - before)
+                band = TimeBand(earliest: TimeBand.openStart, latest: now - before)
             }
             set(
                 FindingEvidence(
                     id: match.findingID, status: status, onset: band, trend: trend, origin: .text(match.matchedText)))
         }
     }
+}
+
+/// One time as an evidence document gave it and as it was read.
+public struct TimeReading: Hashable, Sendable {
+    /// Where it was: `context.infusionStart`, `findings[N].onset`, or `text`.
+    public var field: String
+    /// The words (or ISO time) as given.
+    public var text: String
+    /// The band read, or nil for unknown.
+    public var band: TimeBand?
 }

@@ -136,19 +136,31 @@ public struct ContextReader: Sendable {
             }
             result.append(reading)
         }
-        // Course cues reach every sign of their sentence ("my leg has got weaker, it crept up
-        // over two weeks"); an old, unchanged course wins over a gradual one.
+        // Course cues reach the signs of their clause ("my foot has been numb for years");
+        // an old, unchanged course wins over a gradual one.
+        var clause = [Int](repeating: 0, count: tokens.count)
+        for index in tokens.indices.dropFirst() {
+            clause[index] = clause[index - 1] + (tokens[index].boundaryBefore >= .comma ? 1 : 0)
+        }
         var courses: [Int: (course: Course?, worsening: Bool)] = [:]
+        var bySentence: [Int: (course: Course?, worsening: Bool)] = [:]
         for hit in hits {
-            let sentence = tokens[hit.start].sentence
-            var entry = courses[sentence] ?? (nil, false)
-            switch hit.kind {
-            case .gradual where entry.course == nil: entry.course = .gradual
-            case .longstanding: entry.course = .longstanding
-            case .worsening: entry.worsening = true
-            default: continue
+            for key in [clause[hit.start]] {
+                var entry = courses[key] ?? (nil, false)
+                switch hit.kind {
+                case .gradual where entry.course == nil: entry.course = .gradual
+                case .longstanding: entry.course = .longstanding
+                case .worsening: entry.worsening = true
+                default: continue
+                }
+                courses[key] = entry
+                var sentence = bySentence[tokens[hit.start].sentence] ?? (nil, false)
+                sentence = (
+                    entry.course == .longstanding ? .longstanding : sentence.course ?? entry.course,
+                    sentence.worsening || entry.worsening
+                )
+                bySentence[tokens[hit.start].sentence] = sentence
             }
-            courses[sentence] = entry
         }
         if !courses.isEmpty {
             // A sentence that only tells the course ("It has been the same since 2022.") speaks
@@ -156,11 +168,11 @@ public struct ContextReader: Sendable {
             let withSigns = Set(
                 spans.indices.filter { result[$0].status != .absent }.map { tokens[spans[$0].start].sentence })
             var general: (course: Course?, worsening: Bool) = (nil, false)
-            for (sentence, entry) in courses.sorted(by: { $0.key < $1.key }) where !withSigns.contains(sentence) {
+            for (sentence, entry) in bySentence.sorted(by: { $0.key < $1.key }) where !withSigns.contains(sentence) {
                 general = (general.course ?? entry.course, general.worsening || entry.worsening)
             }
             for index in result.indices {
-                let own = courses[tokens[spans[index].start].sentence]
+                let own = courses[clause[spans[index].start]] ?? courses[clause[max(spans[index].end - 1, 0)]]
                 result[index].course = own?.course ?? general.course
                 result[index].worsening = (own?.worsening ?? false) || general.worsening
             }
