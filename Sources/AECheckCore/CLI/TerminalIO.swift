@@ -15,9 +15,19 @@ public protocol TerminalIO: AnyObject {
     func flush()
     /// What is left on standard input, as bytes, but no more than `limit` bytes (for `assess -`).
     func readAll(limit: Int) -> [UInt8]
+    /// An environment variable (`AECHECK_REGION`); nil in a replay, so runs repeat.
+    func environment(_ name: String) -> String?
+    /// Told the outcome a command showed (a replay checks which rules fired with it).
+    func noteOutcome(_ outcome: Outcome)
+    /// True when standard input is a terminal a person types at.
+    var inputIsTerminal: Bool { get }
 }
 
 extension TerminalIO {
+    public func environment(_ name: String) -> String? { nil }
+    public func noteOutcome(_ outcome: Outcome) {}
+    public var inputIsTerminal: Bool { false }
+
     /// What is left on standard input: the remaining lines, each ended by a newline, up to `limit` bytes.
     public func readAll(limit: Int) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -76,8 +86,16 @@ public final class StandardIO: TerminalIO {
         }
     }
 
+    public func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
+
+    public var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Colour and bold only on a terminal that can show them: never with a non-empty
+    /// `NO_COLOR` (the convention at no-color.org) or with `TERM=dumb`.
     public var colour: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let environment = ProcessInfo.processInfo.environment
+        return isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+            && environment["TERM"] != "dumb"
     }
 }
 

@@ -124,7 +124,7 @@ struct SessionRecordTests {
             ("damaged.json", Data("{\"resourceType\": \"Questionnaire".utf8), "intake", "damaged or not JSON"),
             ("empty.json", Data(), "intake", "damaged or not JSON"),
             ("foreign.json", foreign.encoded(), "intake", "made with other knowledge"),
-            ("flow.json", full.record.encoded(), "check", "is a 'intake' session"),
+            ("flow.json", full.record.encoded(), "check", "it was saved by 'aecheck intake'"),
         ]
         for (name, data, command, message) in cases {
             let path = Self.temporaryPath(name)
