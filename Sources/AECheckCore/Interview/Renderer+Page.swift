@@ -18,6 +18,7 @@ struct PatientPage {
         let who = renderer.audience == .carer ? "carer" : "self"
         let placeID: String? = if case .choice(let id) = place { id } else { nil }
         func fits(_ line: AdviceLine) -> Bool {
+            if line.tags.contains("action") { return true }
             if line.tags.contains("self") || line.tags.contains("carer"), !line.tags.contains(who) { return false }
             let places = line.tags.intersection(["centre", "home"])
             if let placeID, !places.isEmpty, !places.contains(placeID) { return false }
@@ -25,13 +26,16 @@ struct PatientPage {
         }
         let advice = outcome.advice.compactMap { knowledge.advice[$0] }
         let level = knowledge.levels[outcome.level]
-        var candidates: [AdviceLine] = outcome.actions.compactMap { id in
+        // The actions (stop the drip, hold the next dose) always keep their place on the page,
+        // unless an advice line with their key (which comes first) says the same more fully.
+        var candidates = advice.flatMap(\.nowLines)
+        candidates += outcome.actions.compactMap { id in
             guard let action = knowledge.actions[id] else { return nil }
             var line = AdviceLine(parsing: action.wording.text(for: renderer.audience))
             line.key = action.key
+            line.tags = ["action"]
             return line
         }
-        candidates += advice.flatMap(\.nowLines)
         let order = knowledge.list("page-order")
         let rest = order.firstIndex(of: "*") ?? order.count
         func rank(_ line: AdviceLine) -> Int { line.key.flatMap { order.firstIndex(of: $0) } ?? rest }
@@ -67,9 +71,11 @@ private struct PageLines {
     var keys: Set<String> = []
     var texts: Set<String> = []
 
+    /// The lines not yet on the page, at most `most`, in their order; lines tagged `action`
+    /// are kept before any other line is let in.
     mutating func take(_ lines: [AdviceLine], most: Int) -> [String] {
-        var kept: [String] = []
-        for line in lines where kept.count < most {
+        var fresh: [(text: String, action: Bool)] = []
+        for line in lines {
             let text = fill(line.text)
             if let key = line.key {
                 guard !keys.contains(key) else { continue }
@@ -77,7 +83,16 @@ private struct PageLines {
             }
             guard !texts.contains(text) else { continue }
             texts.insert(text)
-            kept.append(text)
+            fresh.append((text, line.tags.contains("action")))
+        }
+        var room = max(0, most - fresh.filter(\.action).count)
+        var kept: [String] = []
+        for line in fresh {
+            if !line.action {
+                guard room > 0 else { continue }
+                room -= 1
+            }
+            kept.append(line.text)
         }
         return kept
     }

@@ -108,7 +108,8 @@ public struct Renderer: Sendable {
             let fresh = sentences.filter { !said.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
             guard !fresh.isEmpty else { continue }
             for sentence in sentences { said.insert(sentence.trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
-            let text = fresh.joined(separator: ". ")
+            var text = fresh.joined(separator: ". ")
+            if let last = text.last, !".!?".contains(last) { text += "." }
             trimmed.text = Wording(patient: text, nurse: text, carer: text)
             lines.append(plainReason(trimmed))
         }
