@@ -252,6 +252,7 @@ enum InterruptHandler {
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         for number in signals {
             signal(number) { number in
+                LineEditor.restoreTerminal()
                 InterruptHandler.message.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
                 _exit(128 + number)
             }

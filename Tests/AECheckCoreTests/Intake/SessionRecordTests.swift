@@ -222,7 +222,7 @@ final class PromptCounter: @unchecked Sendable {
     func waitFor(prompts count: Int) {
         let deadline = Date().addingTimeInterval(20)
         lock.lock()
-        while prompts < count && !closed && Date() < deadline { lock.wait(until: deadline) }
+        while prompts < count && !closed && Date() < deadline { _ = lock.wait(until: deadline) }
         lock.unlock()
     }
 }
