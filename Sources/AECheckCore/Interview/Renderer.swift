@@ -36,10 +36,9 @@ public struct Renderer: Sendable {
             number += 1
             lines.append("  \(number). \(option.label.text(for: audience))")
         }
-        for extra in AnswerReader.extras(for: prompt.kind) where prompt.kind != .number || true {
-            if prompt.kind == .number { break }
+        for extra in AnswerReader.shownExtras(for: prompt) where prompt.kind != .number {
             number += 1
-            lines.append("  \(number). \(extra)")
+            if let extra { lines.append("  \(number). \(extra)") }
         }
         return lines.joined(separator: "\n") + "\n> "
     }
@@ -72,7 +71,9 @@ public struct Renderer: Sendable {
             section("Looking after yourself:", page.selfCare, into: &lines)
             let net = fill(knowledge.text("safety-net", for: audience))
             if !net.isEmpty { lines += ["", net] }
-            section("Why:", plainReasons(page.reasons), into: &lines)
+            // The most urgent reasons; every one, with its rule and sources, is in `sources`.
+            let most = knowledge.number("page-why-most", default: 4)
+            section("Why:", Array(plainReasons(page.reasons).prefix(most)), into: &lines)
         }
         let assumedTitle =
             audience == .nurse

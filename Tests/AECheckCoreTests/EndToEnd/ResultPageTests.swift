@@ -180,3 +180,29 @@ struct TextWrapTests {
         #expect(option.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("      ") })
     }
 }
+
+/// Answers in everyday words, and one "not sure" in a list.
+struct EverydayAnswerTests {
+    static let toTrend = ["none", "yesterday", "headache", "yes", "none", "this morning"]
+
+    @Test("the course question lists one 'not sure'")
+    func oneNotSure() throws {
+        let run = try CheckPipeTests.check(Self.toTrend + ["same"])
+        let list = run.output.components(separatedBy: "getting worse?\n").dropFirst().first ?? ""
+        let options = list.split(separator: "\n").prefix { $0.hasPrefix("  ") }
+        #expect(options.filter { $0.lowercased().contains("not sure") }.count == 1, "\(options)")
+    }
+
+    @Test(
+        "everyday words answer the course question",
+        arguments: [
+            ("the same", "SELF-CARE"), ("about the same", "SELF-CARE"), ("no change", "SELF-CARE"),
+            ("a bit worse", "SOON"), ("a little better", "SELF-CARE"),
+            ("dunno", "SELF-CARE"),  // as "not sure" (option 4) gives for a mild headache
+        ])
+    func everydayWords(answer: String, level: String) throws {
+        let run = try CheckPipeTests.check(Self.toTrend + [answer, "none", "none"])
+        #expect(!run.output.contains("Sorry"), "\(answer) was refused")
+        #expect(CheckPipeTests.level(run) == level, "\(answer)")
+    }
+}
