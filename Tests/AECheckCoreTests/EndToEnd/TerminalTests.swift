@@ -139,4 +139,55 @@ struct TerminalTests {
         #expect(terminal.lines.contains("> none"), "the edited answer: \(terminal.lines)")
         #expect(terminal.lines.contains { $0.contains("Triage:") }, "no result at end of input: \(terminal.lines)")
     }
+
+    /// Starts the binary on the terminal with `environment` changes, and returns it running.
+    static func start(on terminal: Terminal, environment changes: [String: String?]) throws -> Process {
+        let binary = try #require(CheckPipeTests.binary, "the aecheck binary was not found; run swift build")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = CheckPipeTests.clock
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in changes { environment[key] = value }
+        process.environment = environment
+        let handle = FileHandle(fileDescriptor: terminal.slave, closeOnDealloc: false)
+        process.standardInput = handle
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return process
+    }
+
+    @Test(
+        "TERM=dumb and an empty NO_COLOR: no escape sequences, and lines are read plainly",
+        arguments: [["TERM": "dumb", "NO_COLOR": nil], ["TERM": "dumb", "NO_COLOR": ""]] as [[String: String?]])
+    func dumbTerminal(environment: [String: String?]) throws {
+        let terminal = try Terminal(columns: 60)
+        let process = try Self.start(on: terminal, environment: environment)
+        defer { if process.isRunning { process.terminate() } }
+        #expect(terminal.wait(for: "> "))
+        terminal.type("1\n")
+        #expect(terminal.wait(for: "Triage: EMERGENCY"))
+        terminal.type("\n")
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { terminal.wait(for: "\u{0}", seconds: 0.2) }
+        #expect(!terminal.screen.contains(0x1B), "escape bytes on a dumb terminal")
+        // Still wrapped: a dumb terminal has a width too.
+        #expect(terminal.lines.allSatisfy { $0.count <= 60 })
+    }
+
+    @Test("colour on a terminal that can show it, unless NO_COLOR is set to something")
+    func colour() throws {
+        for (value, expected) in [("", true), ("1", false)] {
+            let terminal = try Terminal(columns: 80)
+            let process = try Self.start(on: terminal, environment: ["TERM": "xterm", "NO_COLOR": value])
+            defer { if process.isRunning { process.terminate() } }
+            #expect(terminal.wait(for: "> "))
+            terminal.type("1\r")
+            #expect(terminal.wait(for: "EMERGENCY"))
+            terminal.wait(for: "sources", seconds: 5)
+            let bold = String(decoding: terminal.screen, as: UTF8.self).contains("\u{1B}[1;31m")
+            #expect(bold == expected, "NO_COLOR='\(value)'")
+            terminal.type("\r")
+        }
+    }
 }
