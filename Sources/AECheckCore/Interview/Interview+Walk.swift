@@ -139,12 +139,18 @@ extension Interview {
         mutating func ask(_ id: String) -> InterviewStep? {
             guard let question = knowledge.questions[id], !asked.contains(id) else { return nil }
             asked.insert(id)
+            // A list whose every sign was already answered is not asked again.
+            if question.type == .findings, !question.findings.isEmpty,
+                question.findings.allSatisfy({ answered($0, key: id) })
+            {
+                return nil
+            }
             guard let answer = answers[id] else {
                 return .question(prompt(for: question, key: id))
             }
             apply(answer, to: question, key: id)
             if question.type == .findings, question.unsureOneByOne, answer == "unsure" {
-                for finding in question.findings {
+                for finding in question.findings where !answered(finding, key: id) {
                     let key = "\(id)/\(finding)"
                     guard let single = answers[key] else {
                         return .question(singlePrompt(question, finding: finding, key: key))
@@ -173,7 +179,8 @@ extension Interview {
                 }
             var options = question.options
             if question.type == .findings {
-                options = question.findings.compactMap { id in
+                // A sign already answered yes or no elsewhere is not offered again.
+                options = question.findings.filter { !answered($0, key: key) }.compactMap { id in
                     knowledge.findings[id].map { Option(id: id, label: $0.name) }
                 }
             } else if question.type == .choice, let fact = question.fact, options.isEmpty,
@@ -184,6 +191,14 @@ extension Interview {
             return Prompt(
                 key: key, questionID: question.id, kind: kind, text: question.ask, options: options,
                 help: question.help)
+        }
+
+        /// True when `finding` was already answered present or absent by something other than
+        /// the question asked under `key` (the person's words, another list). A "not sure" is
+        /// asked again: an answer can only make it clearer.
+        func answered(_ finding: String, key: String) -> Bool {
+            guard let known = evidence.findings[finding], known.status != .unknown else { return false }
+            return known.origin != .answer(key)
         }
 
         private func singlePrompt(_ question: Question, finding: String, key: String) -> Prompt {
