@@ -145,6 +145,16 @@ extension Interview {
             {
                 return nil
             }
+            // A time already given for the same event (setting `same-time`) is not asked again.
+            if answers[id] == nil, question.type == .time, let anchor = question.anchor,
+                let same = knowledge.list("same-time").lazy.compactMap({ Self.pair($0) }).first(where: {
+                    $0.0 == anchor
+                }),
+                case .known(let band)? = evidence.anchors[same.1]
+            {
+                evidence.anchors[anchor] = .known(band)
+                return nil
+            }
             guard let answer = answers[id] else {
                 return .question(prompt(for: question, key: id))
             }
@@ -191,6 +201,12 @@ extension Interview {
             return Prompt(
                 key: key, questionID: question.id, kind: kind, text: question.ask, options: options,
                 help: question.help)
+        }
+
+        /// `a = b` as the pair (a, b).
+        static func pair(_ text: String) -> (String, String)? {
+            let parts = text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
         }
 
         /// True when `finding` was already answered present or absent by something other than
