@@ -190,4 +190,25 @@ struct TerminalTests {
             terminal.type("\r")
         }
     }
+
+    @Test("assess on a terminal with no file says how to give it a document, and does not wait")
+    func assessOnATerminal() throws {
+        let binary = try #require(CheckPipeTests.binary, "the aecheck binary was not found; run swift build")
+        let terminal = try Terminal(columns: 80)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["assess"]
+        let handle = FileHandle(fileDescriptor: terminal.slave, closeOnDealloc: false)
+        process.standardInput = handle
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { terminal.wait(for: "\u{0}", seconds: 0.2) }
+        terminal.wait(for: "assess -", seconds: 2)
+        #expect(!process.isRunning)
+        #expect(process.terminationStatus == 2)
+        #expect(String(decoding: terminal.screen, as: UTF8.self).contains("aecheck assess case.json"))
+    }
 }
