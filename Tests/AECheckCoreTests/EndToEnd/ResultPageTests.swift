@@ -40,6 +40,19 @@ struct ResultPageTests {
         #expect(!carer.output.contains("Ask someone to stay with you"))
     }
 
+    @Test("a step for the infusion centre shows only when the person may be there")
+    func place() throws {
+        func page(_ location: String) throws -> String {
+            let document = """
+                {"now":"2026-11-21T14:00:00Z","context":{"infusionStart":"2026-11-21T13:00:00Z","infusionEnd":"2026-11-21T13:30:00Z",
+                "infusionOngoing":false,"location":"\(location)"},"text":"hives since 20 minutes ago"}
+                """
+            return try CheckPipeTests.run(["assess", "-"], input: Data(document.utf8)).output
+        }
+        #expect(try !page("home").contains("at the clinic"))
+        #expect(try page("centre").contains("If you are still at the clinic, tell the nurse now."))
+    }
+
     @Test("sources at the result shows the rules and their sources")
     func sourcesOnRequest() throws {
         let run = try CheckPipeTests.check(["1", "sources"])
