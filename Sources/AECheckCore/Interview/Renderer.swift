@@ -209,6 +209,6 @@ public struct Renderer: Sendable {
         guard !items.isEmpty else { return }
         lines.append("")
         lines.append(bold(title))
-        lines += items.map { "- " + $0 }
+        lines += items.map { "- " + fill($0) }
     }
 }
