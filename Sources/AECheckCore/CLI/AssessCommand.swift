@@ -10,6 +10,13 @@ enum AssessCommand {
             io.writeError("aecheck: assess takes one file (or - for standard input)\n")
             return 2
         }
+        if arguments.positional.isEmpty && io.inputIsTerminal {
+            io.writeError(
+                "aecheck: assess reads one evidence document (JSON): give a file, as in 'aecheck assess case.json',\n"
+                    + "or pipe it in: echo '{\"now\":\"2026-11-21T14:00:00Z\",\"text\":\"hives\"}' | aecheck assess -\n"
+            )
+            return 2
+        }
         let path = arguments.positional.first ?? "-"
         let shownPath = path == "-" ? "<stdin>" : path.visibleControls
         // One byte more than the limit is read, so a larger document is refused without reading it all.
@@ -32,14 +39,18 @@ enum AssessCommand {
             return 2
         case .success(let evidence):
             let outcome = Triage(knowledge: knowledge).assess(evidence)
+            io.noteOutcome(outcome)
             if arguments.flags.contains("--json") {
                 io.write(OutcomeJSON.render(outcome, evidence: evidence, knowledge: knowledge) + "\n")
             } else {
                 let audience = Audience(rawValue: arguments.values["--mode"] ?? "patient") ?? .patient
+                guard case .success(let region) = RegionOption.read(arguments, knowledge: knowledge, io: io) else {
+                    return 2
+                }
+                let renderer = Renderer(knowledge: knowledge, audience: audience, colour: io.colour, region: region)
                 let other = evidence.someoneElseEmergency ? knowledge.text("someone-else-emergency", for: audience) : ""
                 io.write(
-                    (other.isEmpty ? "" : other + "\n")
-                        + Renderer(knowledge: knowledge, audience: audience, colour: io.colour).render(outcome))
+                    (other.isEmpty ? "" : renderer.fill(other) + "\n") + renderer.render(outcome, evidence: evidence))
             }
             return 0
         }

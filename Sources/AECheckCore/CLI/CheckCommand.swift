@@ -61,11 +61,13 @@ enum CheckCommand {
             preset = [LoggedAnswer(key: "reporter", answer: reporter)]
         }
         let recordPath = arguments.values["--resume"] ?? arguments.values["--record"]
-        InterruptHandler.install(message: "\n" + knowledge.text("interrupt", for: audience) + "\n")
+        guard case .success(let region) = RegionOption.read(arguments, knowledge: knowledge, io: io) else { return 2 }
+        let filler = Renderer(knowledge: knowledge, audience: audience, colour: false, region: region)
+        InterruptHandler.install(message: "\n" + filler.fill(knowledge.text("interrupt", for: audience)) + "\n")
         let interview = Shared.interview(for: knowledge, flow: flow)
         var session = Session(
             interview: interview,
-            renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour),
+            renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour, region: region),
             timeZone: setup.timeZone, clock: setup.clock)
         var recorder = recordPath.map { Recorder(path: $0, flow: flow, identity: resumedIdentity) }
         if let resumed {
@@ -80,11 +82,17 @@ enum CheckCommand {
         // meanwhile, on another thread.
         io.flush()
         interview.prepare()
-        while !session.finished {
+        while !session.finished || session.awaitingClosing {
             guard let line = io.readLine() else {
+                if session.finished {
+                    session.shownOutcome.map(io.noteOutcome)
+                    io.flush()
+                    return 0
+                }
                 let closing = session.endEarly()
                 let saved = recorder?.save(session, io: io) ?? true
                 io.write(closing)
+                session.shownOutcome.map(io.noteOutcome)
                 io.flush()
                 return saved ? 0 : 1
             }
@@ -92,11 +100,13 @@ enum CheckCommand {
             guard recorder?.save(session, io: io) ?? true else {
                 // The record no longer follows the session: stop here, with the safest advice so far.
                 io.write(session.finished ? reply : session.endEarly())
+                session.shownOutcome.map(io.noteOutcome)
                 io.flush()
                 return 1
             }
             io.write(reply)
         }
+        session.shownOutcome.map(io.noteOutcome)
         io.flush()
         return 0
     }
@@ -136,7 +146,8 @@ enum CheckCommand {
                         + "not this program's (\(knowledge.shortHash))"))
         }
         guard record.flowID == flow else {
-            return .failure(RecordError("it is a '\(record.flowID)' session; run 'aecheck \(record.flowID) --resume'"))
+            return .failure(
+                RecordError("it was saved by 'aecheck \(record.flowID)'; run 'aecheck \(record.flowID) --resume'"))
         }
         return .success(record)
     }
@@ -163,6 +174,26 @@ struct Recorder {
             io.writeError("aecheck: \(error.message); the session stops here\n")
             return false
         }
+    }
+}
+
+/// `--region CODE` (or the environment's `AECHECK_REGION`): whose emergency, urgent and
+/// crisis numbers the page names. Without one, the page names no country's number.
+enum RegionOption {
+    static func read(_ arguments: CommandLineInterface.Arguments, knowledge: KnowledgeBase, io: TerminalIO)
+        -> Result<Region?, CommandLineInterface.UsageError>
+    {
+        let fromOption = arguments.values["--region"]
+        guard let code = (fromOption ?? io.environment("AECHECK_REGION"))?.lowercased(), !code.isEmpty else {
+            return .success(nil)
+        }
+        if let region = knowledge.regions[code], code != "none" { return .success(region) }
+        let known = knowledge.regions.keys.filter { $0 != "none" }.sorted()
+        let origin = fromOption == nil ? "AECHECK_REGION" : "--region"
+        io.writeError(
+            "aecheck: unknown region '\(code.visibleControls)' in \(origin); use one of: "
+                + known.joined(separator: ", ") + "\n")
+        return .failure(.init(message: "bad region"))
     }
 }
 
@@ -221,6 +252,7 @@ enum InterruptHandler {
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         for number in signals {
             signal(number) { number in
+                LineEditor.restoreTerminal()
                 InterruptHandler.message.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
                 _exit(128 + number)
             }

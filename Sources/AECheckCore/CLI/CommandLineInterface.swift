@@ -13,7 +13,19 @@ public enum CommandLineInterface {
     static let options: [String: Bool] = [  // option -> takes a value
         "--help": false, "-h": false, "--version": false, "--knowledge": true, "--now": true, "--tz": true,
         "--mode": true, "--json": false, "--coverage": false, "--update": false, "--record": true, "--resume": true,
-        "--reporter": true,
+        "--reporter": true, "--region": true,
+    ]
+
+    /// The options each command takes (besides `--help` and `-h`); any other is a usage error.
+    static let commandOptions: [String: Set<String>] = [
+        "check": [
+            "--knowledge", "--now", "--tz", "--mode", "--record", "--resume", "--reporter", "--region", "--version",
+        ],
+        "intake": ["--knowledge", "--now", "--tz", "--mode", "--record", "--resume", "--region"],
+        "assess": ["--knowledge", "--json", "--mode", "--region"],
+        "replay": ["--knowledge", "--update"],
+        "validate": ["--knowledge", "--coverage"],
+        "help": [],
     ]
 
     /// Parsed arguments.
@@ -22,6 +34,8 @@ public enum CommandLineInterface {
         var positional: [String] = []
         var values: [String: String] = [:]
         var flags: Set<String> = []
+        /// True when the command was named, not taken as the default.
+        var commandNamed = false
     }
 
     /// Runs one invocation and returns the exit status.
@@ -40,8 +54,18 @@ public enum CommandLineInterface {
             return 2
         }
         if parsed.flags.contains("--help") || parsed.flags.contains("-h") || parsed.command == "help" {
-            io.write(helpText)
+            let named = parsed.command == "help" ? parsed.positional.first : parsed.commandNamed ? parsed.command : nil
+            io.write(named.flatMap { commandHelp[$0] } ?? helpText)
             return 0
+        }
+        let allowed = commandOptions[parsed.command] ?? []
+        let given = parsed.flags.union(parsed.values.keys)
+        if let wrong = given.sorted().first(where: { !allowed.contains($0) }) {
+            let takes = allowed.isEmpty ? "no options" : allowed.sorted().joined(separator: ", ")
+            io.writeError(
+                "aecheck: '\(parsed.command)' does not take \(wrong); it takes \(takes)\n"
+                    + "Run 'aecheck \(parsed.command) --help' for usage.\n")
+            return 2
         }
         if parsed.command == "validate" {
             return validate(parsed, io: io)
@@ -99,6 +123,7 @@ public enum CommandLineInterface {
                         UsageError(message: "unknown command '\(argument)'" + suggestion(argument, commands)))
                 }
                 result.command = argument
+                result.commandNamed = true
                 sawCommand = true
             } else {
                 result.positional.append(argument)
@@ -118,14 +143,20 @@ public enum CommandLineInterface {
             ?? KnowledgeLoader.loadEmbedded(checkingExamples: false)
         guard let knowledge = result.knowledge else {
             for diagnostic in result.errors.prefix(20) { io.writeError("\(diagnostic)\n") }
+            let count = result.errors.count
+            let folder = arguments.values["--knowledge"].map { " " + $0.visibleControls } ?? ""
             io.writeError(
-                "aecheck: the knowledge has \(result.errors.count) errors; run 'aecheck validate'\n")
+                "aecheck: the knowledge has \(count) error\(count == 1 ? "" : "s"); run 'aecheck validate\(folder)'\n")
             return nil
         }
         return knowledge
     }
 
     static func validate(_ arguments: Arguments, io: TerminalIO) -> Int32 {
+        if arguments.positional.count > 1 {
+            io.writeError("aecheck: validate takes one folder, not '\(arguments.positional[1].visibleControls)'\n")
+            return 2
+        }
         let directory = arguments.positional.first ?? arguments.values["--knowledge"]
         let result =
             directory.map { KnowledgeLoader.load(directory: URL(fileURLWithPath: $0)) }
@@ -171,12 +202,68 @@ public enum CommandLineInterface {
           --record FILE     keep a session record (JSON, rewritten after every answer)
           --resume FILE     continue the session saved in FILE, and keep recording to it
           --reporter WHO    answer "who is checking" in advance (check): self or carer
+          --region CODE     the emergency, urgent and crisis numbers of uk, ie, us, ca, au
+                            or eu (or set AECHECK_REGION); without one, no country's number
           --json            machine-readable output (assess)
           --coverage        list each source section with the records citing it (validate)
           --update          rewrite transcripts with this run's screens (replay)
 
         At any question you can type: help, back, why, summary, restart, quit.
+        At the result, type sources for the rules and sources behind it.
+        'aecheck COMMAND --help' describes one command.
         In an emergency, do not wait for this tool: call your local emergency number.
 
         """
+
+    /// Each command's own help (`aecheck COMMAND --help`).
+    static let commandHelp: [String: String] = [
+        "check": """
+        aecheck check - the patient symptom check (the default command)
+
+        USAGE
+          aecheck [check] [--region CODE] [--reporter self|carer] [--mode patient|nurse]
+                          [--now TIME] [--tz ZONE] [--record FILE | --resume FILE] [--knowledge DIR]
+
+        Asks a few questions, one at a time, then says how soon to get help. Type help,
+        back, why, summary, restart or quit at any question; at the result, sources.
+
+        """,
+        "intake": """
+        aecheck intake - the nurse pre-infusion checklist, ending in PROCEED or HOLD
+
+        USAGE
+          aecheck intake [--mode nurse|patient] [--region CODE] [--now TIME] [--tz ZONE]
+                         [--record FILE | --resume FILE] [--knowledge DIR]
+
+        """,
+        "assess": """
+        aecheck assess - triage one evidence document (JSON)
+
+        USAGE
+          aecheck assess FILE [--json] [--mode patient|nurse] [--region CODE] [--knowledge DIR]
+          aecheck assess - ...         read the document from standard input
+
+        The document's fields are described in the README. Example:
+          echo '{"now":"2026-11-21T14:00:00Z","text":"hives"}' | aecheck assess -
+
+        """,
+        "replay": """
+        aecheck replay - replay recorded transcripts and compare the screens
+
+        USAGE
+          aecheck replay FILE|DIR... [--update] [--knowledge DIR]
+
+        Exit 1 on a difference; --update rewrites the expected screens for review.
+
+        """,
+        "validate": """
+        aecheck validate - check knowledge files
+
+        USAGE
+          aecheck validate [DIR] [--coverage] [--knowledge DIR]
+
+        Prints each problem as FILE:LINE:COLUMN: error: message [id]; exit 1 on errors.
+
+        """,
+    ]
 }

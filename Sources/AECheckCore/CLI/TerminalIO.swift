@@ -15,9 +15,19 @@ public protocol TerminalIO: AnyObject {
     func flush()
     /// What is left on standard input, as bytes, but no more than `limit` bytes (for `assess -`).
     func readAll(limit: Int) -> [UInt8]
+    /// An environment variable (`AECHECK_REGION`); nil in a replay, so runs repeat.
+    func environment(_ name: String) -> String?
+    /// Told the outcome a command showed (a replay checks which rules fired with it).
+    func noteOutcome(_ outcome: Outcome)
+    /// True when standard input is a terminal a person types at.
+    var inputIsTerminal: Bool { get }
 }
 
 extension TerminalIO {
+    public func environment(_ name: String) -> String? { nil }
+    public func noteOutcome(_ outcome: Outcome) {}
+    public var inputIsTerminal: Bool { false }
+
     /// What is left on standard input: the remaining lines, each ended by a newline, up to `limit` bytes.
     public func readAll(limit: Int) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -29,21 +39,54 @@ extension TerminalIO {
 /// Standard input and output of the process.
 public final class StandardIO: TerminalIO {
     private var pending: [UInt8] = []
+    /// The terminal's width when output goes to a terminal (text is wrapped to it), else nil.
+    private let width: Int?
+    /// The line editor, when a person types at a terminal that can take one.
+    private let editor: LineEditor?
+    /// The column after the last text written, and that last unfinished line (the prompt).
+    private var column = 0
+    private var lastLine = ""
 
     /// Standard input and output. A closed output (the reader of a pipe went away) then ends
     /// the process quietly with status 141, as SIGPIPE would, but without a crash report; a
     /// session record is rewritten after every answer, so it stays resumable.
     public init() {
         signal(SIGPIPE, SIG_IGN)
+        let environment = ProcessInfo.processInfo.environment
+        width = Self.terminalWidth(environment: environment)
+        editor = LineEditor.fits(environment: environment) ? LineEditor() : nil
+    }
+
+    /// The width of the terminal on standard output (or `COLUMNS` when it cannot say); nil in a pipe.
+    private static func terminalWidth(environment: [String: String]) -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     public func readLine() -> String? {
-        flush()
-        return LineReader.shared.next()
+        guard let editor else {
+            flush()
+            return LineReader.shared.next()
+        }
+        let line = editor.readLine(prompt: lastLine, flush: flush) { Self.writeAll(Array($0.utf8), to: STDOUT_FILENO) }
+        column = 0
+        lastLine = ""
+        return line
     }
 
     public func write(_ text: String) {
-        pending += text.utf8
+        var shown = text
+        if let width {
+            (shown, column) = TextWrap.wrap(text, width: width, column: column)
+        }
+        if let newline = shown.lastIndex(of: "\n") {
+            lastLine = String(shown[shown.index(after: newline)...])
+        } else {
+            lastLine += shown
+        }
+        pending += shown.utf8
         if pending.count > 1 << 16 { flush() }
     }
 
@@ -57,6 +100,9 @@ public final class StandardIO: TerminalIO {
     }
 
     public func flush() {
+        // A prompt about to show: from now on the editor, not the terminal, echoes keys, so
+        // an answer typed ahead of the next read is not shown twice.
+        if editor != nil && !lastLine.isEmpty && !pending.isEmpty { LineEditor.enterRawMode() }
         Self.writeAll(pending, to: STDOUT_FILENO)
         pending.removeAll(keepingCapacity: true)
     }
@@ -69,15 +115,26 @@ public final class StandardIO: TerminalIO {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                if errno == EPIPE { _exit(128 + SIGPIPE) }
+                if errno == EPIPE {
+                    LineEditor.restoreTerminal()
+                    _exit(128 + SIGPIPE)
+                }
                 return
             }
             offset += written
         }
     }
 
+    public func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
+
+    public var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Colour and bold only on a terminal that can show them: never with a non-empty
+    /// `NO_COLOR` (the convention at no-color.org) or with `TERM=dumb`.
     public var colour: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let environment = ProcessInfo.processInfo.environment
+        return isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+            && environment["TERM"] != "dumb"
     }
 }
 

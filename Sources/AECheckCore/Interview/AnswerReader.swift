@@ -16,6 +16,26 @@ struct AnswerReader {
     ]
     static let none: Set<String> = ["none", "none of these", "none of them", "nothing", "no", "n", "neither", "nope"]
 
+    /// The extra numbered choices shown after a prompt's own options, without one that an
+    /// option already offers (a list has one "not sure"). Numbers still count every extra.
+    static func shownExtras(for prompt: Prompt) -> [String?] {
+        let labels = Set(prompt.options.map { $0.label.patient.lowercased() })
+        return extras(for: prompt.kind).map { labels.contains($0.lowercased()) ? nil : $0 }
+    }
+
+    /// The option id or `unsure` that an everyday answer means (setting `answer-words`).
+    func everydayAnswer(_ lowered: String, options: [Option]) -> String? {
+        let typed = lowered.typedForm
+        for entry in knowledge.settings["answer-words"] ?? [] {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { continue }
+            let words = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).typedForm }
+            guard words.contains(typed) else { continue }
+            if parts[0] == "unsure" || options.contains(where: { $0.id == parts[0] }) { return parts[0] }
+        }
+        return nil
+    }
+
     /// The extra numbered choices shown after a prompt's own options.
     static func extras(for kind: Prompt.Kind) -> [String] {
         switch kind {
@@ -54,6 +74,7 @@ struct AnswerReader {
             if Self.yes.contains(lowered) || number == 1 { return .success("yes") }
             if Self.no.contains(lowered) || number == 2 { return .success("no") }
             if Self.unsure.contains(lowered) || number == 3 { return .success("unsure") }
+            if everydayAnswer(lowered, options: []) == "unsure" { return .success("unsure") }
             return .failure("please answer yes, no or not sure (1, 2 or 3)")
         case .pickFindings:
             return readPicks(lowered, prompt: prompt)
@@ -61,9 +82,13 @@ struct AnswerReader {
             if let number, (1...count).contains(number) { return .success(prompt.options[number - 1].id) }
             if number == count + 1 || Self.unsure.contains(lowered) { return .success("unsure") }
             if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
-            return .failure("please choose a number from 1 to \(count + 1)")
+            if let everyday = everydayAnswer(lowered, options: prompt.options) { return .success(everyday) }
+            let last = count + Self.shownExtras(for: prompt).compactMap { $0 }.count
+            return .failure("please choose a number from 1 to \(last)")
         case .number:
-            if number == nil, Self.unsure.contains(lowered) { return .success("unsure") }
+            if number == nil, Self.unsure.contains(lowered) || everydayAnswer(lowered, options: []) == "unsure" {
+                return .success("unsure")
+            }
             let fact = knowledge.questions[prompt.questionID]?.fact
             var unit: String?
             if let fact, case .number(_, _, let named) = knowledge.facts[fact]?.type { unit = named }
@@ -83,7 +108,9 @@ struct AnswerReader {
             if let number, (1...max(count, 1)).contains(number), count > 0 {
                 return .success(prompt.options[number - 1].id)
             }
-            if number == count + 1 || Self.unsure.contains(lowered) || TimeParser.meansUnknown(lowered) {
+            if number == count + 1 || Self.unsure.contains(lowered) || TimeParser.meansUnknown(lowered)
+                || everydayAnswer(lowered, options: []) == "unsure"
+            {
                 return .success("unknown")
             }
             if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
@@ -133,7 +160,9 @@ struct AnswerReader {
     private func readPicks(_ lowered: String, prompt: Prompt) -> Result<String, AnswerRefusal> {
         let count = prompt.options.count
         if Self.none.contains(lowered) { return .success("none") }
-        if Self.unsure.contains(lowered) { return .success("unsure") }
+        if Self.unsure.contains(lowered) || everydayAnswer(lowered, options: []) == "unsure" {
+            return .success("unsure")
+        }
         let pieces = lowered.replacingOccurrences(of: " and ", with: ",").split { ", ;".contains($0) }
         var chosen: [String] = []
         if !pieces.isEmpty, pieces.allSatisfy({ Int($0) != nil }) {

@@ -8,7 +8,8 @@ extension Interview.Walk {
         switch question.type {
         case .findings:
             let chosen = Set(answer.split(separator: ",").map(String.init))
-            for finding in question.findings {
+            // Signs answered before this list were not offered in it: they stay as they were.
+            for finding in question.findings where !answered(finding, key: key) {
                 let status: FindingStatus =
                     answer == "unsure" ? .unknown : chosen.contains(finding) ? .present : .absent
                 if keepsPresent(finding, against: status, origin: origin) { continue }

@@ -139,12 +139,28 @@ extension Interview {
         mutating func ask(_ id: String) -> InterviewStep? {
             guard let question = knowledge.questions[id], !asked.contains(id) else { return nil }
             asked.insert(id)
+            // A list whose every sign was already answered is not asked again.
+            if question.type == .findings, !question.findings.isEmpty,
+                question.findings.allSatisfy({ answered($0, key: id) })
+            {
+                return nil
+            }
+            // A time already given for the same event (setting `same-time`) is not asked again.
+            if answers[id] == nil, question.type == .time, let anchor = question.anchor,
+                let same = knowledge.list("same-time").lazy.compactMap({ Self.pair($0) }).first(where: {
+                    $0.0 == anchor
+                }),
+                case .known(let band)? = evidence.anchors[same.1]
+            {
+                evidence.anchors[anchor] = .known(band)
+                return nil
+            }
             guard let answer = answers[id] else {
                 return .question(prompt(for: question, key: id))
             }
             apply(answer, to: question, key: id)
             if question.type == .findings, question.unsureOneByOne, answer == "unsure" {
-                for finding in question.findings {
+                for finding in question.findings where !answered(finding, key: id) {
                     let key = "\(id)/\(finding)"
                     guard let single = answers[key] else {
                         return .question(singlePrompt(question, finding: finding, key: key))
@@ -175,7 +191,8 @@ extension Interview {
                 }
             var options = question.options
             if question.type == .findings {
-                options = question.findings.compactMap { id in
+                // A sign already answered yes or no elsewhere is not offered again.
+                options = question.findings.filter { !answered($0, key: key) }.compactMap { id in
                     knowledge.findings[id].map { Option(id: id, label: $0.name) }
                 }
             } else if question.type == .choice, let fact = question.fact, options.isEmpty,
@@ -186,6 +203,20 @@ extension Interview {
             return Prompt(
                 key: key, questionID: question.id, kind: kind, text: question.ask, options: options,
                 help: question.help)
+        }
+
+        /// `a = b` as the pair (a, b).
+        static func pair(_ text: String) -> (String, String)? {
+            let parts = text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+
+        /// True when `finding` was already answered present or absent by something other than
+        /// the question asked under `key` (the person's words, another list). A "not sure" is
+        /// asked again: an answer can only make it clearer.
+        func answered(_ finding: String, key: String) -> Bool {
+            guard let known = evidence.findings[finding], known.status != .unknown else { return false }
+            return known.origin != .answer(key)
         }
 
         private func singlePrompt(_ question: Question, finding: String, key: String) -> Prompt {

@@ -6,11 +6,14 @@ public struct Renderer: Sendable {
     public let knowledge: KnowledgeBase
     public let audience: Audience
     public let colour: Bool
+    /// The region whose numbers the page names (`--region`); nil names no country's number.
+    public let region: Region?
 
-    public init(knowledge: KnowledgeBase, audience: Audience, colour: Bool) {
+    public init(knowledge: KnowledgeBase, audience: Audience, colour: Bool, region: Region? = nil) {
         self.knowledge = knowledge
         self.audience = audience
         self.colour = colour
+        self.region = region
     }
 
     func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
@@ -33,32 +36,45 @@ public struct Renderer: Sendable {
             number += 1
             lines.append("  \(number). \(option.label.text(for: audience))")
         }
-        for extra in AnswerReader.extras(for: prompt.kind) where prompt.kind != .number || true {
-            if prompt.kind == .number { break }
+        for extra in AnswerReader.shownExtras(for: prompt) where prompt.kind != .number {
             number += 1
-            lines.append("  \(number). \(extra)")
+            if let extra { lines.append("  \(number). \(extra)") }
         }
         return lines.joined(separator: "\n") + "\n> "
     }
 
-    /// The result block: the level line first, then what to do, what to watch for, why.
-    public func render(_ outcome: Outcome) -> String {
+    /// The result block: the headline (level and what it means), at most a few "What to do
+    /// now" lines in order of urgency, warning signs, a short safety net, and why.
+    ///
+    /// The patient page takes each advice line once (lines with the same key say the same
+    /// thing), only where it fits who is typing and where the person is, and names no rule
+    /// or source: those are in the nurse wording, `--json` and `sources`.
+    public func render(_ outcome: Outcome, evidence: Evidence? = nil) -> String {
         let level = knowledge.levels[outcome.level]
         var lines: [String] = outcome.decision.map(decisionBlock) ?? []
         lines += ["", levelColour(outcome.level, "Triage: \(level?.label ?? outcome.level.uppercased())")]
-        if let wording = level?.wording.text(for: audience) { lines.append(wording) }
+        if let wording = level?.wording.text(for: audience) { lines.append(fill(wording)) }
         if audience == .carer, let intro = knowledge.texts["carer-result"]?.text(for: .carer) { lines.append(intro) }
         let advice = outcome.advice.compactMap { knowledge.advice[$0] }
-        var now = outcome.actions.compactMap { knowledge.actions[$0]?.wording.text(for: audience) }
-        now += advice.flatMap { audience == .nurse ? $0.nurseNow : $0.now }
-        section("What to do now:", Triage.unique(now), into: &lines)
-        var watch = advice.flatMap { audience == .nurse ? $0.nurseWatch : $0.watch }
-        watch.append(knowledge.text("safety-net", for: audience))
-        section("Watch for:", Triage.unique(watch.filter { !$0.isEmpty }), into: &lines)
-        if audience != .nurse {
-            section("Looking after yourself:", Triage.unique(advice.flatMap(\.selfCare)), into: &lines)
+        if audience == .nurse {
+            var now = outcome.actions.compactMap { knowledge.actions[$0]?.wording.text(for: audience) }
+            now += advice.flatMap(\.nurseNow)
+            section("What to do now:", Triage.unique(now), into: &lines)
+            var watch = advice.flatMap(\.nurseWatch)
+            watch.append(knowledge.text("safety-net", for: audience))
+            section("Watch for:", Triage.unique(watch.filter { !$0.isEmpty }), into: &lines)
+            section("Why:", outcome.reasons.map(explain), into: &lines)
+        } else {
+            let page = PatientPage(renderer: self, outcome: outcome, place: evidence?.facts["location"])
+            section("What to do now:", page.now, into: &lines)
+            section("Watch for:", page.watch, into: &lines)
+            section("Looking after yourself:", page.selfCare, into: &lines)
+            let net = fill(knowledge.text("safety-net", for: audience))
+            if !net.isEmpty { lines += ["", net] }
+            // The most urgent reasons; every one, with its rule and sources, is in `sources`.
+            let most = knowledge.number("page-why-most", default: 4)
+            section("Why:", Array(plainReasons(page.reasons).prefix(most)), into: &lines)
         }
-        section("Why:", outcome.reasons.map(explain), into: &lines)
         let assumedTitle =
             audience == .nurse
             ? "Assumptions (unknowns taken the more urgent way):" : "Not known, so the safer answer was taken:"
@@ -66,8 +82,61 @@ public struct Renderer: Sendable {
         if let decision = outcome.decision { lines += monitoringBlock(decision) }
         if audience == .nurse { lines.append("Knowledge: \(knowledge.shortHash)") }
         lines.append("")
-        lines.append(knowledge.text("disclaimer", for: audience))
+        lines.append(fill(knowledge.text("disclaimer", for: audience)))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The reasons with their rules and sources, for `sources` and `why` at the result.
+    public func sources(_ outcome: Outcome) -> String {
+        var lines = ["Why, with the rules and their sources:"]
+        lines += outcome.reasons.map { "- " + explain($0) }
+        let cited = Triage.unique(outcome.reasons.flatMap { $0.citations.map(\.source) })
+        for id in cited {
+            guard let source = knowledge.sources[id] else { continue }
+            lines.append("  \(id): \(source.title)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The reasons in plain words, each sentence once: a sentence an earlier reason already
+    /// gave is left out, and a reason with nothing new is left out whole.
+    func plainReasons(_ reasons: [Reason]) -> [String] {
+        var said: Set<String> = []
+        var lines: [String] = []
+        for reason in reasons {
+            var trimmed = reason
+            let sentences = fill(reason.text.text(for: audience)).components(separatedBy: ". ")
+            let fresh = sentences.filter { !said.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+            guard !fresh.isEmpty else { continue }
+            for sentence in sentences { said.insert(sentence.trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+            var text = fresh.joined(separator: ". ")
+            if let last = text.last, !".!?".contains(last) { text += "." }
+            trimmed.text = Wording(patient: text, nurse: text, carer: text)
+            lines.append(plainReason(trimmed))
+        }
+        return lines
+    }
+
+    /// A reason in plain words: what the rule says, and what the person reported.
+    func plainReason(_ reason: Reason) -> String {
+        let name = { (id: String) in self.knowledge.findings[id]?.name.text(for: self.audience) }
+        let found = reason.findings.filter { !reason.unsure.contains($0) }.compactMap(name)
+        let unsure = reason.unsure.compactMap(name)
+        var detail: [String] = []
+        if !found.isEmpty { detail.append("you said: " + found.joined(separator: ", ")) }
+        if !unsure.isEmpty { detail.append("not sure: " + unsure.joined(separator: ", ")) }
+        let text = fill(reason.text.text(for: audience))
+        return detail.isEmpty ? text : text + " (" + detail.joined(separator: "; ") + ")"
+    }
+
+    /// Text with the region's numbers put in: `{emergency}`, `{urgent}`, `{crisis}`. Without
+    /// a region, the `none` region's words ("your local emergency number").
+    public func fill(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        guard let region = region ?? knowledge.regions["none"] else { return text }
+        return text.replacingOccurrences(of: "{emergency}", with: region.emergency)
+            .replacingOccurrences(of: "{urgent}", with: region.urgent ?? knowledge.regions["none"]?.urgent ?? "")
+            .replacingOccurrences(of: "{crisis}", with: region.crisis)
     }
 
     /// One reason: the plain words, then the rule, findings and sources.
@@ -86,7 +155,7 @@ public struct Renderer: Sendable {
             detail.append("assumed, not known: " + reason.assumptions.map(assumption).joined(separator: ", "))
         }
         detail.append("source: " + reason.citations.map(\.description).joined(separator: "; "))
-        return reason.text.text(for: audience) + " (" + detail.joined(separator: "; ") + ")"
+        return fill(reason.text.text(for: audience)) + " (" + detail.joined(separator: "; ") + ")"
     }
 
     /// An assumption in this renderer's wording. Triage writes assumptions in the patient's
@@ -140,6 +209,6 @@ public struct Renderer: Sendable {
         guard !items.isEmpty else { return }
         lines.append("")
         lines.append(bold(title))
-        lines += items.map { "- " + $0 }
+        lines += items.map { "- " + fill($0) }
     }
 }

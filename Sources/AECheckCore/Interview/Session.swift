@@ -17,6 +17,10 @@ public struct Session: Sendable {
     public private(set) var finished = false
     /// True when it ended before its outcome: the person quit, or the input ended.
     public private(set) var stoppedEarly = false
+    /// The outcome on the screen, once shown (also the safest one at quit or end of input).
+    public private(set) var shownOutcome: Outcome?
+    /// True while the result is on the screen and one more line may ask for its sources.
+    public private(set) var awaitingClosing = false
     /// What is on the screen: the step last shown and the evidence behind it. An answer is
     /// read against the prompt the person saw (and on a live clock, where every instant is
     /// new, no second replay is needed to find it again).
@@ -30,7 +34,8 @@ public struct Session: Sendable {
     var view: Renderer {
         guard renderer.audience == .patient, log.contains(where: { $0.key == "reporter" && $0.answer == "carer" })
         else { return renderer }
-        return Renderer(knowledge: renderer.knowledge, audience: .carer, colour: renderer.colour)
+        return Renderer(
+            knowledge: renderer.knowledge, audience: .carer, colour: renderer.colour, region: renderer.region)
     }
 
     public init(interview: Interview, renderer: Renderer, timeZone: TimeZone, clock: @escaping @Sendable () -> Date) {
@@ -62,6 +67,12 @@ public struct Session: Sendable {
 
     /// Handles one typed line and returns what to print.
     public mutating func handle(_ line: String) -> String {
+        if awaitingClosing {
+            awaitingClosing = false
+            let command = line.trimmingCharacters(in: .whitespaces, ascii: { $0 == 0x20 || $0 == 0x09 }).lowercased()
+            guard ["sources", "source", "why"].contains(command), let outcome = shownOutcome else { return "" }
+            return "\n" + view.sources(outcome)
+        }
         guard !finished else { return "" }
         // The step on the screen and its evidence, read at this instant.
         let now = clock()
@@ -112,8 +123,11 @@ public struct Session: Sendable {
         let now = clock()
         let assumed = assumedLog()
         let outcome = earlyOutcome(log: assumed, now: now)
+        shownOutcome = outcome
+        awaitingClosing = false
+        let evidence = interview.evidence(log: assumed, now: now, timeZone: timeZone)
         return "\nThe check ended before all questions were answered. This is the safest advice so far.\n"
-            + view.render(outcome) + handover(outcome, log: assumed, now: now)
+            + view.render(outcome, evidence: evidence) + handover(outcome, log: assumed, now: now)
     }
 
     /// The log with the unanswered question counted as "not sure": a missing answer takes
@@ -190,7 +204,14 @@ public struct Session: Sendable {
         case .question(let prompt): return "\n" + view.render(prompt)
         case .outcome(let outcome):
             finished = true
-            return view.render(outcome) + handover(outcome, log: log, now: clock())
+            shownOutcome = outcome
+            let evidence = interview.evidence(log: log, now: clock(), timeZone: timeZone)
+            let page = view.render(outcome, evidence: evidence) + handover(outcome, log: log, now: clock())
+            guard renderer.audience != .nurse, let closing = interview.knowledge.texts["result-closing"] else {
+                return page
+            }
+            awaitingClosing = true
+            return page + "\n" + closing.text(for: view.audience) + "\n> "
         }
     }
 

@@ -125,6 +125,22 @@ public struct Level: Hashable, Sendable {
     public var rank: Int
     public var label: String
     public var wording: Wording
+    /// The page key of what the level's wording already tells the person to do
+    /// (`call-emergency`): advice lines with this key are not repeated under it.
+    public var key: String?
+}
+
+/// Where and how to get help in one country or region (`--region`).
+public struct Region: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    /// The emergency number in words a page can use ("999").
+    public var emergency: String
+    /// The urgent non-emergency line, where there is one ("111").
+    public var urgent: String?
+    /// The crisis line ("Samaritans on 116 123").
+    public var crisis: String
+    public var citations: [Citation]
 }
 
 /// A flag beside the level (`stop-infusion`, `hold-next-dose`, ...).
@@ -132,6 +148,8 @@ public struct Action: Hashable, Sendable {
     public var id: String
     public var label: String
     public var wording: Wording
+    /// The page key of this action's line (`stop-drip`), so advice saying the same is not repeated.
+    public var key: String?
 }
 
 /// When a result applies.
@@ -151,12 +169,49 @@ public struct Rule: Hashable, Sendable {
 /// What to do, in both registers.
 public struct Advice: Hashable, Sendable {
     public var id: String
-    public var now: [String]
-    public var watch: [String]
-    public var selfCare: [String]
+    public var nowLines: [AdviceLine]
+    public var watchLines: [AdviceLine]
+    public var selfCareLines: [AdviceLine]
+    /// The patient wording of each line (every audience), for reports and checks.
+    public var now: [String] { nowLines.map(\.text) }
+    public var watch: [String] { watchLines.map(\.text) }
+    public var selfCare: [String] { selfCareLines.map(\.text) }
     public var nurseNow: [String]
     public var nurseWatch: [String]
     public var citations: [Citation]
+}
+
+/// One patient line of advice: `now: KEY TAG... | TEXT`, or just `now: TEXT`.
+///
+/// Lines with the same key say the same thing: a page shows the first one. Tags say when
+/// the line fits: `centre` or `home` (where the person is, when known), `self` or `carer`
+/// (who is typing).
+public struct AdviceLine: Hashable, Sendable {
+    public var key: String?
+    public var tags: Set<String>
+    public var text: String
+
+    /// The tags a line may carry.
+    public static let knownTags: Set<String> = ["centre", "home", "self", "carer"]
+
+    /// Reads `KEY TAG... | TEXT`; a value without a key part is all text.
+    public init(parsing value: String) {
+        let parts = value.components(separatedBy: " | ")
+        let head = parts.first?.split(separator: " ").map(String.init) ?? []
+        let isKey = { (word: String) in
+            !word.isEmpty
+                && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        if parts.count == 2, let first = head.first, head.allSatisfy(isKey) {
+            key = first
+            tags = Set(head.dropFirst())
+            text = parts[1]
+        } else {
+            key = nil
+            tags = []
+            text = value
+        }
+    }
 }
 
 /// One step of a flow.
@@ -209,6 +264,9 @@ public struct KnowledgeBase: Sendable {
     public internal(set) var rules: [Rule] = []
     public internal(set) var advice: [String: Advice] = [:]
     public internal(set) var flows: [String: Flow] = [:]
+    /// Emergency, urgent and crisis numbers by region id (`uk`, `us`, ...); `none` is the
+    /// wording used when no region was chosen.
+    public internal(set) var regions: [String: Region] = [:]
     public internal(set) var faqs: [FAQ] = []
     public internal(set) var texts: [String: Wording] = [:]
     public internal(set) var settings: [String: [String]] = [:]

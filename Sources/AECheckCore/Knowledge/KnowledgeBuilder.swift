@@ -47,6 +47,7 @@ struct KnowledgeBuilder {
         each("source") { addSource($0, into: &sink) }
         each("level") { addLevel($0, into: &sink) }
         each("action") { addAction($0) }
+        each("region") { addRegion($0, into: &sink) }
         each("text") { record in
             knowledge.texts[record.id] = wording(record, "patient", "nurse")
             _ = citations(record, required: false, into: &sink)
@@ -164,13 +165,20 @@ struct KnowledgeBuilder {
         }
         knowledge.levels[record.id] = Level(
             id: record.id, rank: rank, label: record.first("label")?.value ?? record.id.uppercased(),
-            wording: wording(record, "patient", "nurse"))
+            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value)
+    }
+
+    private mutating func addRegion(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        knowledge.regions[record.id] = Region(
+            id: record.id, name: record.first("name")?.value ?? record.id,
+            emergency: record.first("emergency")?.value ?? "", urgent: record.first("urgent")?.value,
+            crisis: record.first("crisis")?.value ?? "", citations: citations(record, into: &sink))
     }
 
     private mutating func addAction(_ record: RawRecord) {
         knowledge.actions[record.id] = Action(
             id: record.id, label: record.first("label")?.value ?? record.id,
-            wording: wording(record, "patient", "nurse"))
+            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value)
     }
 
     private mutating func addFact(_ record: RawRecord, into sink: inout DiagnosticSink) {
@@ -294,9 +302,23 @@ struct KnowledgeBuilder {
 
     private mutating func addAdvice(_ record: RawRecord, into sink: inout DiagnosticSink) {
         knowledge.advice[record.id] = Advice(
-            id: record.id, now: record.values("now"), watch: record.values("watch"),
-            selfCare: record.values("selfcare"), nurseNow: record.values("nurse-now"),
+            id: record.id, nowLines: adviceLines(record, "now", into: &sink),
+            watchLines: adviceLines(record, "watch", into: &sink),
+            selfCareLines: adviceLines(record, "selfcare", into: &sink), nurseNow: record.values("nurse-now"),
             nurseWatch: record.values("nurse-watch"), citations: citations(record, into: &sink))
+    }
+
+    /// The lines of one advice field; an unknown tag is an error.
+    private func adviceLines(_ record: RawRecord, _ field: String, into sink: inout DiagnosticSink) -> [AdviceLine] {
+        record.all(field).map { raw in
+            let line = AdviceLine(parsing: raw.value)
+            for tag in line.tags.sorted() where !AdviceLine.knownTags.contains(tag) {
+                sink.error(
+                    .badValue(field, tag, expected: "a tag: " + AdviceLine.knownTags.sorted().joined(separator: ", ")),
+                    at: raw.valueLocation)
+            }
+            return line
+        }
     }
 
     private mutating func addFAQ(_ record: RawRecord, into sink: inout DiagnosticSink) {

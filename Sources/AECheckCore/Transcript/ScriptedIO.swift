@@ -12,6 +12,8 @@ final class ScriptedIO: TerminalIO {
     private(set) var reachedEnd = false
     /// The screen so far.
     private(set) var screen = ""
+    /// The rules that fired in the outcomes shown (what `# covers:` and `# near-miss:` check).
+    private(set) var firedRules: Set<String> = []
 
     init(inputs: [TranscriptInput]) {
         self.inputs = inputs
@@ -34,6 +36,8 @@ final class ScriptedIO: TerminalIO {
     }
 
     func write(_ text: String) { screen += text }
+
+    func noteOutcome(_ outcome: Outcome) { firedRules.formUnion(outcome.reasons.map(\.ruleID)) }
 
     func writeError(_ text: String) { screen += text }
 

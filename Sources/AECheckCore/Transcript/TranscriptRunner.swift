@@ -70,7 +70,9 @@ struct TranscriptRunner {
         if status != transcript.expectedExit {
             verdict.problems.append("\(file): exit status \(status), expected \(transcript.expectedExit)")
         }
-        let fired = Self.firedRules(in: screen)
+        // The outcome shown says which rules fired; a screen's `(rule ID;` lines (nurse wording,
+        // `sources`) and JSON reasons say the same and count too.
+        let fired = io.firedRules.union(Self.firedRules(in: screen))
         let known = Set(knowledge.rules.map(\.id))
         for tag in transcript.covers + transcript.nearMisses where !known.contains(tag.id) {
             let suggestion = Suggestion.closest(to: tag.id, in: known).map { "; did you mean '\($0)'?" } ?? ""

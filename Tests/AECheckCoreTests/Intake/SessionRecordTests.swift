@@ -124,7 +124,7 @@ struct SessionRecordTests {
             ("damaged.json", Data("{\"resourceType\": \"Questionnaire".utf8), "intake", "damaged or not JSON"),
             ("empty.json", Data(), "intake", "damaged or not JSON"),
             ("foreign.json", foreign.encoded(), "intake", "made with other knowledge"),
-            ("flow.json", full.record.encoded(), "check", "is a 'intake' session"),
+            ("flow.json", full.record.encoded(), "check", "it was saved by 'aecheck intake'"),
         ]
         for (name, data, command, message) in cases {
             let path = Self.temporaryPath(name)
@@ -222,7 +222,7 @@ final class PromptCounter: @unchecked Sendable {
     func waitFor(prompts count: Int) {
         let deadline = Date().addingTimeInterval(20)
         lock.lock()
-        while prompts < count && !closed && Date() < deadline { lock.wait(until: deadline) }
+        while prompts < count && !closed && Date() < deadline { _ = lock.wait(until: deadline) }
         lock.unlock()
     }
 }
