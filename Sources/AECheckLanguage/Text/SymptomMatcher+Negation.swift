@@ -142,39 +142,46 @@ public struct ContextReader: Sendable {
         for index in tokens.indices.dropFirst() {
             clause[index] = clause[index - 1] + (tokens[index].boundaryBefore >= .comma ? 1 : 0)
         }
-        var courses: [Int: (course: Course?, worsening: Bool)] = [:]
-        var bySentence: [Int: (course: Course?, worsening: Bool)] = [:]
+        typealias Told = (course: Course?, worsening: Bool)
+        func merge(_ into: Told?, _ entry: Told) -> Told {
+            let old = into ?? (nil, false)
+            return (
+                entry.course == .longstanding ? .longstanding : old.course ?? entry.course,
+                old.worsening || entry.worsening
+            )
+        }
+        var courses: [Int: Told] = [:]
         for hit in hits {
-            for key in [clause[hit.start]] {
-                var entry = courses[key] ?? (nil, false)
-                switch hit.kind {
-                case .gradual where entry.course == nil: entry.course = .gradual
-                case .longstanding: entry.course = .longstanding
-                case .worsening: entry.worsening = true
-                default: continue
-                }
-                courses[key] = entry
-                var sentence = bySentence[tokens[hit.start].sentence] ?? (nil, false)
-                sentence = (
-                    entry.course == .longstanding ? .longstanding : sentence.course ?? entry.course,
-                    sentence.worsening || entry.worsening
-                )
-                bySentence[tokens[hit.start].sentence] = sentence
+            let key = clause[hit.start]
+            switch hit.kind {
+            case .gradual: courses[key] = merge(courses[key], (.gradual, false))
+            case .longstanding: courses[key] = merge(courses[key], (.longstanding, false))
+            case .worsening: courses[key] = merge(courses[key], (nil, true))
+            default: continue
             }
         }
         if !courses.isEmpty {
-            // A sentence that only tells the course ("It has been the same since 2022.") speaks
-            // of every sign of the message that has no course of its own.
-            let withSigns = Set(
-                spans.indices.filter { result[$0].status != .absent }.map { tokens[spans[$0].start].sentence })
-            var general: (course: Course?, worsening: Bool) = (nil, false)
-            for (sentence, entry) in bySentence.sorted(by: { $0.key < $1.key }) where !withSigns.contains(sentence) {
-                general = (general.course ?? entry.course, general.worsening || entry.worsening)
+            // A clause that only tells the course ("..., it crept up over two weeks") speaks of
+            // the signs of its sentence that have none of their own; a sentence that only tells
+            // it ("It has been the same since 2022.") of those of the whole message.
+            let present = spans.indices.filter { result[$0].status != .absent }
+            let signClauses = Set(present.map { clause[spans[$0].start] })
+            let signSentences = Set(present.map { tokens[spans[$0].start].sentence })
+            var firstToken: [Int: Int] = [:]
+            for index in tokens.indices where firstToken[clause[index]] == nil { firstToken[clause[index]] = index }
+            var bySentence: [Int: Told] = [:]
+            var general: Told = (nil, false)
+            for (key, entry) in courses.sorted(by: { $0.key < $1.key }) where !signClauses.contains(key) {
+                let sentence = tokens[firstToken[key] ?? 0].sentence
+                bySentence[sentence] = merge(bySentence[sentence], entry)
+                if !signSentences.contains(sentence) { general = merge(general, entry) }
             }
             for index in result.indices {
                 let own = courses[clause[spans[index].start]] ?? courses[clause[max(spans[index].end - 1, 0)]]
-                result[index].course = own?.course ?? general.course
-                result[index].worsening = (own?.worsening ?? false) || general.worsening
+                let near = bySentence[tokens[spans[index].start].sentence]
+                result[index].course = own?.course ?? near?.course ?? general.course
+                result[index].worsening =
+                    (own?.worsening ?? false) || (near?.worsening ?? false) || general.worsening
             }
         }
         return result

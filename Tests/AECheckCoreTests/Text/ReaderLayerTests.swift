@@ -21,6 +21,7 @@ struct ReaderLayerTests {
             LexiconEntry(phrase: "face red", findingID: "flushing"),
             LexiconEntry(phrase: "rash", findingID: "rash"),
             LexiconEntry(phrase: "bleed", findingID: "bleeding"),
+            LexiconEntry(combination: [["foot", "leg"], ["numb"]], findingID: "numbness"),
         ]
 
     static let cues: MatcherCues = {
@@ -36,6 +37,9 @@ struct ReaderLayerTests {
         cues.afterCueTrailing = ["now", "again", "completely"]
         cues.pseudo = ["wont stop", "no longer"]
         cues.relations = ["my husband", "my wife", "my son"]
+        cues.gradual = ["crept up", "gradually"]
+        cues.longstanding = ["for years", "the same"]
+        cues.worsening = ["getting worse"]
         return cues
     }()
 
@@ -101,6 +105,21 @@ struct ReaderLayerTests {
         ])
     func context(text: String, expected: [String]) {
         #expect(Self.read(text) == expected)
+    }
+
+    @Test(
+        "course: a clause's own cue, then a course-only clause of the sentence, then a course-only sentence",
+        arguments: [
+            ("hives since this morning, my foot has been numb for years", ["hives:-", "numbness:longstanding"]),
+            ("my leg is weaker, it crept up gradually", ["weakness:gradual"]),
+            ("My foot is numb. It has been the same for years.", ["numbness:longstanding"]),
+            ("my leg is weaker and getting worse", ["weakness:-+"]),
+        ])
+    func course(text: String, expected: [String]) {
+        let read = Self.matcher.match(text).map {
+            "\($0.findingID):" + ($0.course?.rawValue ?? "-") + ($0.worsening ? "+" : "")
+        }
+        #expect(read == expected)
     }
 
     @Test("who it is about: relations are someone else for the patient, the patient for a carer")
