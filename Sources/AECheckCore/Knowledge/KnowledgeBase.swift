@@ -196,16 +196,28 @@ public struct AdviceLine: Hashable, Sendable {
 
     /// Reads `KEY TAG... | TEXT`; a value without a key part is all text.
     public init(parsing value: String) {
-        let parts = value.components(separatedBy: " | ")
-        let head = parts.first?.split(separator: " ").map(String.init) ?? []
+        // The one " | " is found on bytes: Foundation's string search costs the start-up path
+        // more than all the rest of the advice (every advice line of the knowledge is read).
+        let bytes = Array(value.utf8)
+        var separators: [Int] = []
+        if bytes.count >= 3 {
+            for index in 0..<(bytes.count - 2)
+            where bytes[index] == 0x20 && bytes[index + 1] == UInt8(ascii: "|") && bytes[index + 2] == 0x20 {
+                separators.append(index)
+            }
+        }
+        let head =
+            separators.first.map {
+                String(decoding: bytes[..<$0], as: UTF8.self).split(separator: " ").map(String.init)
+            } ?? []
         let isKey = { (word: String) in
             !word.isEmpty
-                && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+                && word.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
         }
-        if parts.count == 2, let first = head.first, head.allSatisfy(isKey) {
+        if separators.count == 1, let separator = separators.first, let first = head.first, head.allSatisfy(isKey) {
             key = first
             tags = Set(head.dropFirst())
-            text = parts[1]
+            text = String(decoding: bytes[(separator + 3)...], as: UTF8.self)
         } else {
             key = nil
             tags = []
