@@ -32,7 +32,8 @@ enum AssessCommand {
                 return 2
             }
         }
-        let interview = Shared.interview(for: knowledge, flow: "check")
+        guard case .success(let region) = RegionOption.read(arguments, knowledge: knowledge, io: io) else { return 2 }
+        let interview = Shared.interview(for: knowledge, flow: "check", dayFirst: !(region?.monthFirst ?? false))
         switch EvidenceDocument.parse(data, interview: interview) {
         case .failure(let failure):
             io.writeError("aecheck: \(failure.located(in: shownPath))\n")
@@ -44,9 +45,6 @@ enum AssessCommand {
                 io.write(OutcomeJSON.render(outcome, evidence: evidence, knowledge: knowledge) + "\n")
             } else {
                 let audience = Audience(rawValue: arguments.values["--mode"] ?? "patient") ?? .patient
-                guard case .success(let region) = RegionOption.read(arguments, knowledge: knowledge, io: io) else {
-                    return 2
-                }
                 let renderer = Renderer(knowledge: knowledge, audience: audience, colour: io.colour, region: region)
                 let other = evidence.someoneElseEmergency ? knowledge.text("someone-else-emergency", for: audience) : ""
                 io.write(

@@ -64,7 +64,7 @@ enum CheckCommand {
         guard case .success(let region) = RegionOption.read(arguments, knowledge: knowledge, io: io) else { return 2 }
         let filler = Renderer(knowledge: knowledge, audience: audience, colour: false, region: region)
         InterruptHandler.install(message: "\n" + filler.fill(knowledge.text("interrupt", for: audience)) + "\n")
-        let interview = Shared.interview(for: knowledge, flow: flow)
+        let interview = Shared.interview(for: knowledge, flow: flow, dayFirst: !(region?.monthFirst ?? false))
         var session = Session(
             interview: interview,
             renderer: Renderer(knowledge: knowledge, audience: audience, colour: io.colour, region: region),

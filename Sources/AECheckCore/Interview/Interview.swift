@@ -28,6 +28,8 @@ public struct Interview: Sendable {
     /// The free-text matcher, built on first use (most runs never read free text before
     /// the first prompt, and building it is the costliest part of making an interview).
     private let lazyMatcher: LazyValue<SymptomMatcher>
+    /// Whether a numeric date is read day first ("14/11"); month first for a US region.
+    public let dayFirst: Bool
     private let readerLists: LazyValue<ReaderLists>
     var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
@@ -43,8 +45,9 @@ public struct Interview: Sendable {
     let cache = InterviewCache()
 
     /// Creates the interview for a flow of the knowledge (`check` by default).
-    public init(knowledge: KnowledgeBase, flow: String = "check") {
+    public init(knowledge: KnowledgeBase, flow: String = "check", dayFirst: Bool = true) {
         self.knowledge = knowledge
+        self.dayFirst = dayFirst
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
         self.lazyRules = LazyValue { RuleAnalysis(knowledge: knowledge) }
         self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
@@ -311,8 +314,10 @@ public struct Interview: Sendable {
     func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue]) -> TimeContext {
         var known: [String: TimeBand] = [:]
         for (id, value) in anchors { if case .known(let band) = value { known[id] = band } }
-        return TimeContext(
+        var context = TimeContext(
             now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases, anchorMatcher: anchorMatcher)
+        context.dayFirst = dayFirst
+        return context
     }
 }
 
@@ -369,7 +374,9 @@ enum Shared {
     static let interviews = SharedByKnowledge<Interview>()
 
     /// The interview for `flow` of `knowledge`.
-    static func interview(for knowledge: KnowledgeBase, flow: String) -> Interview {
-        interviews.value(for: knowledge, part: flow) { Interview(knowledge: knowledge, flow: flow) }
+    static func interview(for knowledge: KnowledgeBase, flow: String, dayFirst: Bool = true) -> Interview {
+        interviews.value(for: knowledge, part: flow + (dayFirst ? "" : "/month-first")) {
+            Interview(knowledge: knowledge, flow: flow, dayFirst: dayFirst)
+        }
     }
 }

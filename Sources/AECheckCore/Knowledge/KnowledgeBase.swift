@@ -141,6 +141,8 @@ public struct Region: Hashable, Sendable {
     /// The crisis line ("Samaritans on 116 123").
     public var crisis: String
     public var citations: [Citation]
+    /// Whether numeric dates are written month first ("11/14" in the US).
+    public var monthFirst = false
 }
 
 /// A flag beside the level (`stop-infusion`, `hold-next-dose`, ...).

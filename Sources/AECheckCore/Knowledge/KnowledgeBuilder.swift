@@ -172,7 +172,12 @@ struct KnowledgeBuilder {
         knowledge.regions[record.id] = Region(
             id: record.id, name: record.first("name")?.value ?? record.id,
             emergency: record.first("emergency")?.value ?? "", urgent: record.first("urgent")?.value,
-            crisis: record.first("crisis")?.value ?? "", citations: citations(record, into: &sink))
+            crisis: record.first("crisis")?.value ?? "", citations: citations(record, into: &sink),
+            monthFirst: record.first("dates")?.value == "month-first")
+        if let dates = record.first("dates"), !["month-first", "day-first"].contains(dates.value) {
+            sink.error(
+                .badValue("dates", dates.value, expected: "'day-first' or 'month-first'"), at: dates.valueLocation)
+        }
     }
 
     private mutating func addAction(_ record: RawRecord) {

@@ -41,7 +41,8 @@ enum RecordSchema {
         "flow": [one("title"), many("step", required: true), many("note")],
         "level": [one("rank"), one("label"), one("patient"), one("nurse"), optional("key"), many("note")],
         "region": [
-            one("name"), one("emergency"), optional("urgent"), one("crisis"), many("cite", required: true),
+            one("name"), one("emergency"), optional("urgent"), one("crisis"), optional("dates"),
+            many("cite", required: true),
             many("note"),
         ],
         "action": [one("label"), one("patient"), one("nurse"), optional("carer"), optional("key"), many("note")],
