@@ -24,6 +24,22 @@ struct LineEdit {
     private var place: Int
     private var typed: [Character] = []
 
+    /// The part of `text` to show in `room` columns so that the cursor is in view, and the
+    /// cursor's place in it. A text that fits is shown whole; otherwise, once the cursor is
+    /// past the first screenful, a `<` first marks text cut off on the left.
+    ///
+    /// Example: `LineEdit.window(text: Array("abcdefghijkl"), cursor: 12, room: 8)` shows
+    /// `"<hijkl"` with the cursor after the `l`.
+    static func window(text: [Character], cursor: Int, room: Int) -> (shown: String, cursor: Int) {
+        let room = max(room, 8)
+        guard text.count >= room else { return (String(text), cursor) }
+        let width = room - 1
+        if cursor <= width - 1 { return (String(text[0..<width]), cursor) }
+        let start = cursor - (width - 2)
+        let end = min(text.count, start + width - 1)
+        return ("<" + String(text[start..<end]), 1 + cursor - start)
+    }
+
     init(history: [String]) {
         self.history = history
         self.place = history.count
@@ -209,7 +225,9 @@ final class LineEditor {
                 case .editing:
                     drawn = redraw(edit, prompt: prompt, drawn: drawn, write: write)
                 case .done(let line):
-                    write("\r\n")
+                    // The whole answer stays on the screen as typed (it may wrap now: nothing
+                    // is drawn over it again).
+                    write("\r" + prompt + line + "\u{1B}[K\r\n")
                     if !line.trimmingCharacters(in: .whitespaces).isEmpty && history.last != line {
                         history.append(line)
                     }
@@ -234,12 +252,24 @@ final class LineEditor {
     }
 
     /// Draws the prompt and the line, and puts the cursor in its place.
+    ///
+    /// The line stays on one row of the terminal: a line too long for it scrolls sideways
+    /// around the cursor (a `<` marks text off the left edge), so a long answer never wraps
+    /// and leaves copies of itself on the rows above.
     private func redraw(_ edit: LineEdit, prompt: String, drawn: Int, write: (String) -> Void) -> Int {
-        let line = String(edit.text)
-        var out = "\r" + prompt + line + "\u{1B}[K"
-        let back = edit.text.count - edit.cursor
+        let window = LineEdit.window(
+            text: edit.text, cursor: edit.cursor, room: Self.columns() - 1 - prompt.count)
+        var out = "\r" + prompt + window.shown + "\u{1B}[K"
+        let back = window.shown.count - window.cursor
         if back > 0 { out += "\u{1B}[\(back)D" }
         write(out)
         return edit.text.count
+    }
+
+    /// The terminal's width now (it may change while the person types), or 80.
+    private static func columns() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
     }
 }

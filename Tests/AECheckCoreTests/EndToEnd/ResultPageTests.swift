@@ -143,6 +143,20 @@ struct LineEditTests {
 
     static func typed(_ text: String) -> [LineEdit.Key] { text.map { .character($0) } }
 
+    @Test("a line wider than the terminal scrolls sideways and always fits one row")
+    func window() {
+        let text = Array("got a blotchy itchy rash on my tummy since last night, no swelling")
+        for room in [8, 20, 40] {
+            for cursor in 0...text.count {
+                let shown = LineEdit.window(text: text, cursor: cursor, room: room)
+                #expect(shown.shown.count < room, "room \(room), cursor \(cursor)")
+                #expect((0...shown.shown.count).contains(shown.cursor))
+            }
+        }
+        #expect(LineEdit.window(text: Array("abcdefghijkl"), cursor: 12, room: 8) == ("<hijkl", 6))
+        #expect(LineEdit.window(text: Array("short"), cursor: 2, room: 40) == ("short", 2))
+    }
+
     @Test("arrows, Home, End, Backspace and Delete edit in place")
     func moving() {
         #expect(Self.edit(Self.typed("nne") + [.left, .left, .character("o"), .enter]) == "none")
