@@ -144,7 +144,6 @@ public enum EvidenceDocument {
             }
             if let textValue = root["text"] {
                 let text = try string(textValue, field: "text")
-                let knowledge = interview.knowledge
                 let understood = interview.understand(
                     text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter)
                 evidence.add(understood: understood)
@@ -157,10 +156,7 @@ public enum EvidenceDocument {
                     }
                     evidence.timeReadings.append(TimeReading(field: "text", text: words, band: onset))
                 }
-                evidence.someoneElseEmergency = understood.contains { match, _ in
-                    match.aboutSomeoneElse && match.temporality == .current && match.status == .present
-                        && knowledge.findings[match.findingID]?.groups.contains("emergency") == true
-                }
+                evidence.someoneElseEmergency = understood.contains { interview.isSomeoneElsesEmergency($0.match) }
                 // Words no match explains are never "nothing wrong": the care team must hear them.
                 evidence.notUnderstood = interview.notUnderstood(text, now: now, timeZone: timeZone)
                 if !evidence.notUnderstood.isEmpty { evidence.facts["words-not-understood"] = .bool(true) }

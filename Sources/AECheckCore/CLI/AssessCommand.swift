@@ -13,7 +13,7 @@ enum AssessCommand {
         if arguments.positional.isEmpty && io.inputIsTerminal {
             io.writeError(
                 "aecheck: assess reads one evidence document (JSON): give a file, as in 'aecheck assess case.json',\n"
-                    + "or pipe it in: echo '{\"now\":\"2026-11-21T14:00:00Z\",\"text\":\"hives\"}' | aecheck assess -\n"
+                    + "or pipe it in: echo '{\"now\":\"2026-11-21T14:00:00Z\",\"text\":\"what you feel\"}' | aecheck assess -\n"
             )
             return 2
         }

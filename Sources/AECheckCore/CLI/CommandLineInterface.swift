@@ -244,7 +244,7 @@ public enum CommandLineInterface {
           aecheck assess - ...         read the document from standard input
 
         The document's fields are described in the README. Example:
-          echo '{"now":"2026-11-21T14:00:00Z","text":"hives"}' | aecheck assess -
+          echo '{"now":"2026-11-21T14:00:00Z","text":"what you feel"}' | aecheck assess -
 
         """,
         "replay": """

@@ -371,10 +371,7 @@ extension Interview {
                     parts.append("I could not place: \"" + unplaced.joined(separator: "; ").visibleControls + "\"")
                 }
                 var hint = other.isEmpty ? "" : " " + knowledge.text("someone-else-hint", for: audience)
-                if matches.contains(where: {
-                    $0.aboutSomeoneElse && $0.temporality == .current && $0.status == .present
-                        && knowledge.findings[$0.findingID]?.groups.contains("emergency") == true
-                }) {
+                if matches.contains(where: interview.isSomeoneElsesEmergency) {
                     hint = " " + knowledge.text("someone-else-emergency", for: audience) + hint
                 }
                 let sentence = parts.joined(separator: "; ")

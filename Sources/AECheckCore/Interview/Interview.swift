@@ -111,19 +111,24 @@ public struct Interview: Sendable {
             negationBefore: knowledge.list("negation-before"), negationAfter: knowledge.list("negation-after"),
             uncertainty: knowledge.list("uncertainty"), otherPerson: knowledge.list("other-person"),
             scopeEnds: knowledge.list("scope-ends"), gapWords: knowledge.list("phrase-gap-words"))
-        cues.historyBefore = knowledge.list("history-before")
-        cues.historyAfter = knowledge.list("history-after")
-        cues.hypotheticalBefore = knowledge.list("hypothetical-before")
-        cues.resolvedAfter = knowledge.list("resolved-after")
-        cues.afterCueTrailing = knowledge.list("after-cue-trailing")
-        cues.pseudo = knowledge.list("pseudo-triggers")
-        cues.relations = knowledge.list("relations")
-        cues.witness = knowledge.list("witness-words")
-        cues.thirdPerson = knowledge.list("third-person")
-        cues.gradual = knowledge.list("gradual-course")
-        cues.longstanding = knowledge.list("longstanding-course")
-        cues.worsening = knowledge.list("worsening-course")
+        for (setting, list) in Self.cueSettings { cues[keyPath: list] = knowledge.list(setting) }
         return cues
+    }
+
+    /// The settings that fill the cue lists beyond those of `MatcherCues.init`.
+    private static let cueSettings: [(String, WritableKeyPath<MatcherCues, [String]> & Sendable)] = [
+        ("history-before", \.historyBefore), ("history-after", \.historyAfter),
+        ("hypothetical-before", \.hypotheticalBefore), ("resolved-after", \.resolvedAfter),
+        ("after-cue-trailing", \.afterCueTrailing), ("pseudo-triggers", \.pseudo), ("relations", \.relations),
+        ("witness-words", \.witness), ("third-person", \.thirdPerson), ("gradual-course", \.gradual),
+        ("longstanding-course", \.longstanding), ("worsening-course", \.worsening),
+    ]
+
+    /// Whether a match is a current emergency sign of someone who is not the patient (the
+    /// echo and `assess` then say to call the emergency number for them).
+    func isSomeoneElsesEmergency(_ match: TextMatch) -> Bool {
+        match.aboutSomeoneElse && match.temporality == .current && match.status == .present
+            && knowledge.findings[match.findingID]?.groups.contains("emergency") == true
     }
 
     /// The next question, or the outcome when nothing left could change it.

@@ -130,7 +130,7 @@ public struct Renderer: Sendable {
     }
 
     /// Text with the region's numbers put in: `{emergency}`, `{urgent}`, `{crisis}`. Without
-    /// a region, the `none` region's words ("your local emergency number").
+    /// a region, the `none` region's words.
     public func fill(_ text: String) -> String {
         guard text.contains("{") else { return text }
         guard let region = region ?? knowledge.regions["none"] else { return text }

@@ -368,12 +368,17 @@ extension KnowledgeBase {
 enum LexiconPattern {
     /// Every phrase `pattern` stands for, each `{set}` word replaced by each alternative of
     /// the set; nil when it names an unknown set (`unknown` is told its name).
-    static func expand(_ pattern: String, sets: [String: [String]], unknown: (String) -> Void = { _ in }) -> [String]? {
+    /// `named` is told every set name the pattern uses, known or not.
+    static func expand(
+        _ pattern: String, sets: [String: [String]], named: (String) -> Void = { _ in },
+        unknown: (String) -> Void = { _ in }
+    ) -> [String]? {
         var results = [""]
         for word in pattern.splitting(on: " ") where !word.isEmpty {
             var choices = [word]
             if word.hasPrefix("{"), word.hasSuffix("}"), word.count > 2 {
                 let name = String(word.dropFirst().dropLast())
+                named(name)
                 guard let set = sets[name] else {
                     unknown(name)
                     return nil
@@ -387,16 +392,17 @@ enum LexiconPattern {
 
     /// The two parts of a `combine:` value, each expanded; nil when it is malformed or a
     /// part names an unknown set.
-    static func combination(_ value: String, sets: [String: [String]], unknown: (String) -> Void = { _ in })
-        -> [[String]]?
-    {
+    static func combination(
+        _ value: String, sets: [String: [String]], named: (String) -> Void = { _ in },
+        unknown: (String) -> Void = { _ in }
+    ) -> [[String]]? {
         let written = value.components(separatedBy: " + ")
         guard written.count == 2, written.allSatisfy({ !$0.trimmingWhitespace().isEmpty }) else { return nil }
         var parts: [[String]] = []
         for part in written {
             var alternatives: [String] = []
             for alternative in part.splitting(on: "|").map({ $0.trimmingWhitespace() }) where !alternative.isEmpty {
-                guard let expanded = expand(alternative, sets: sets, unknown: unknown) else { return nil }
+                guard let expanded = expand(alternative, sets: sets, named: named, unknown: unknown) else { return nil }
                 alternatives += expanded
             }
             guard !alternatives.isEmpty else { return nil }

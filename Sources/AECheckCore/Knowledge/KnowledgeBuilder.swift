@@ -257,16 +257,18 @@ struct KnowledgeBuilder {
         }
         var combinations: [[[String]]] = []
         for field in record.all("combine") {
-            let parts = field.value.lowercased().components(separatedBy: " + ").map { part in
-                part.splitting(on: "|").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-                    .flatMap { expand($0, field: field, into: &sink) }
-            }
-            guard parts.count == 2, field.value.pieces("+").allSatisfy({ !$0.trimmingWhitespace().isEmpty }) else {
-                sink.error(.badCombination(field.value), at: field.valueLocation)
+            var used = usedWordSets
+            var unknown: [String] = []
+            let parts = LexiconPattern.combination(
+                field.value.lowercased(), sets: knowledge.wordSets, named: { used.insert($0) },
+                unknown: { unknown.append($0) })
+            usedWordSets = used
+            unknown.forEach { reportUnknownSet($0, at: field, into: &sink) }
+            guard let parts else {
+                // A part left empty by an unknown word set was reported where it was named.
+                if unknown.isEmpty { sink.error(.badCombination(field.value), at: field.valueLocation) }
                 continue
             }
-            // A part left empty by an unknown word set was reported where it was named.
-            guard parts.allSatisfy({ !$0.isEmpty }) else { continue }
             combinations.append(parts)
         }
         if phrases.isEmpty && combinations.isEmpty {
@@ -276,27 +278,22 @@ struct KnowledgeBuilder {
         if !combinations.isEmpty { knowledge.combinations[record.id] = combinations }
     }
 
-    /// Every phrase a pattern stands for: each `{set}` word replaced by each alternative of
-    /// the set (an unknown set is an error and stands for nothing).
+    /// Every phrase a `say:` stands for (`LexiconPattern.expand`); an unknown set is an error
+    /// and stands for nothing.
     private mutating func expand(_ pattern: String, field: RawField, into sink: inout DiagnosticSink) -> [String] {
-        var results = [""]
-        for word in pattern.splitting(on: " ") where !word.isEmpty {
-            var choices = [word]
-            if word.hasPrefix("{"), word.hasSuffix("}"), word.count > 2 {
-                let name = String(word.dropFirst().dropLast())
-                usedWordSets.insert(name)
-                guard let set = knowledge.wordSets[name] else {
-                    sink.error(
-                        .unknownReference(
-                            "word set", name, suggestion: Suggestion.closest(to: name, in: knowledge.wordSets.keys)),
-                        at: field.valueLocation)
-                    return []
-                }
-                choices = set
-            }
-            results = results.flatMap { prefix in choices.map { prefix.isEmpty ? $0 : prefix + " " + $0 } }
-        }
-        return results.filter { !$0.isEmpty }
+        var used = usedWordSets
+        var unknown: [String] = []
+        let phrases = LexiconPattern.expand(
+            pattern, sets: knowledge.wordSets, named: { used.insert($0) }, unknown: { unknown.append($0) })
+        usedWordSets = used
+        unknown.forEach { reportUnknownSet($0, at: field, into: &sink) }
+        return phrases ?? []
+    }
+
+    private func reportUnknownSet(_ name: String, at field: RawField, into sink: inout DiagnosticSink) {
+        sink.error(
+            .unknownReference("word set", name, suggestion: Suggestion.closest(to: name, in: knowledge.wordSets.keys)),
+            at: field.valueLocation)
     }
 
     private func checkWordSetUse(_ records: [RawRecord], into sink: inout DiagnosticSink) {

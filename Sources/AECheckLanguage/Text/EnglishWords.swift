@@ -4,10 +4,10 @@ import Foundation
 /// `Words/LICENSE-SCOWL.txt`), embedded at build time, for the readers' real-word guard.
 ///
 /// A typed word that is in the list is a real word: it is never "corrected" into another
-/// word, so "infusion" stays "infusion" and never becomes "confusion". The list is sorted
+/// word, so "station" stays "station" and never becomes "nation". The list is sorted
 /// when it is made (`Scripts/make-english-words`) and searched in place: nothing is read or
 /// built at start-up, and a lookup costs about 17 comparisons of short byte strings.
-/// Example: `EnglishWords.contains("infusion") == true`, `EnglishWords.contains("braething") == false`.
+/// Example: `EnglishWords.contains("station") == true`, `EnglishWords.contains("staton") == false`.
 public enum EnglishWords: Sendable {
     /// Whether `word` (lower case, apostrophes removed, as the tokenizer gives it) is listed.
     ///

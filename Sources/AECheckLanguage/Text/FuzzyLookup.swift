@@ -36,7 +36,7 @@ public struct FuzzyLookup: Sendable {
         guard scalars.count >= 3, scalars.count <= 64 else { return [] }
         guard !blocked.contains(word), !CommonWords.all.contains(word) else { return [] }
         guard !scalars.contains(where: { $0.properties.numericType != nil }) else { return [] }
-        // A real word is never corrected: "infusion" is not a typo of "confusion".
+        // A real word is never corrected: "station" is not a typo of "nation".
         guard !EnglishWords.contains(word) else { return [] }
         let variants = lexicon.forms.variants(of: word)
         guard !variants.dropFirst().contains(where: EnglishWords.contains) else { return [] }
@@ -56,7 +56,7 @@ public struct FuzzyLookup: Sendable {
                 }
             }
         }
-        // The best candidate must be unique: words of one form ("wheeze", "wheezing") count once.
+        // The best candidate must be unique: words of one form ("sparkle", "sparkling") count once.
         guard let first = result.first,
             result.allSatisfy({ WordForms.overlap(lexicon.wordVariants[$0], lexicon.wordVariants[first]) })
         else { return [] }
@@ -66,8 +66,8 @@ public struct FuzzyLookup: Sendable {
     /// The smallest edit distance from any variant to `target`, within the allowed edits.
     ///
     /// A short word (three or four letters, not a real word) may be one edit from a lexicon
-    /// word of four letters or more that starts with the same letter ("wek" → "weak",
-    /// "fevr" → "fever"); longer words follow ``EditDistance/allowedEdits(forLength:)``.
+    /// word of four letters or more that starts with the same letter ("fzz" → "fizz",
+    /// "glw" → "glow"); longer words follow ``EditDistance/allowedEdits(forLength:)``.
     private func closeness(_ variants: [[Unicode.Scalar]], to target: [Unicode.Scalar]) -> Int? {
         var best: Int?
         for scalars in variants {

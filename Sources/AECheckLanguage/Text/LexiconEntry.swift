@@ -6,7 +6,7 @@ import Foundation
 /// The matcher holds no vocabulary of its own; entries come from the caller (usually the
 /// knowledge's `say:` and `combine:` lines, with word sets already expanded).
 /// Example: `LexiconEntry(phrase: "sparkles", findingID: "sparkles")`,
-/// `LexiconEntry(combination: [["lips", "mouth"], ["swollen", "puffy"]], findingID: "swelling")`.
+/// `LexiconEntry(combination: [["lamp", "lantern"], ["glowing", "lit"]], findingID: "glow")`.
 public struct LexiconEntry: Hashable, Sendable {
     /// The phrase, or for a combination its parts as "a|b + c|d" (for reports).
     public var phrase: String
@@ -27,7 +27,7 @@ public struct LexiconEntry: Hashable, Sendable {
     /// A combination: one alternative of each part, in either order, in one clause, with
     /// at most ``SymptomMatcher/combinationGap`` other words between them.
     ///
-    /// Example: `LexiconEntry(combination: [["throat"], ["tight", "closing"]], findingID: "t")`.
+    /// Example: `LexiconEntry(combination: [["bell"], ["ringing", "chiming"]], findingID: "b")`.
     public init(combination parts: [[String]], findingID: String) {
         self.phrase = parts.map { $0.joined(separator: "|") }.joined(separator: " + ")
         self.findingID = findingID

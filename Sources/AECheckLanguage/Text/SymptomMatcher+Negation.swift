@@ -136,7 +136,7 @@ public struct ContextReader: Sendable {
             }
             result.append(reading)
         }
-        // Course cues reach the signs of their clause ("my foot has been numb for years");
+        // Course cues reach the signs of their clause ("the bell has hummed for years");
         // an old, unchanged course wins over a gradual one.
         var clause = [Int](repeating: 0, count: tokens.count)
         for index in tokens.indices.dropFirst() {
@@ -187,8 +187,8 @@ public struct ContextReader: Sendable {
         return result
     }
 
-    /// An uncertainty or negation cue between a combination's two parts ("throat is not
-    /// swollen", "lips maybe a bit puffy"); uncertainty wins.
+    /// An uncertainty or negation cue between a combination's two parts ("the lamp is not
+    /// glowing", "lamp maybe a bit lit"); uncertainty wins.
     private func cueInside(_ span: PhraseSpan) -> CueHit? {
         guard let interior = span.interior else { return nil }
         var negation: CueHit?
@@ -236,7 +236,7 @@ public struct ContextReader: Sendable {
     }
 
     /// The first negation, resolution or history cue after the span, in the same clause,
-    /// possibly past a joined list ("hives and swollen lips last year").
+    /// possibly past a joined list ("fizz and a glowing lamp last year").
     private func cueAfter(_ span: PhraseSpan) -> CueHit? {
         var position = span.end
         var onlyJoiners = true

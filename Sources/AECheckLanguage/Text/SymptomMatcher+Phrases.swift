@@ -26,8 +26,8 @@ extension SymptomMatcher {
     /// Example: "swollen lips" wins over "swollen" alone when both are in the lexicon.
     public func phraseSpans(in tokens: [Token], fuzzy: inout FuzzyLookup) -> [PhraseSpan] {
         let variants = tokens.map { lexicon.forms.variants(of: $0.norm) }
-        // A typo takes every form of the word it corrects to: "brusing" is "bruising", so it
-        // also meets a phrase written "bruised".
+        // A typo takes every form of the word it corrects to: "sparklng" is "sparkling", so
+        // it also meets a phrase written "sparkled".
         let corrections = tokens.map { token in
             fuzzy.targets(of: token.norm).flatMap { lexicon.wordVariants[$0] }
                 + lexicon.forms.collapsedDoubles(of: token.norm).flatMap { lexicon.forms.variants(of: $0) }

@@ -7,9 +7,9 @@ extension SymptomMatcher {
     ///
     /// A content word is at least three letters, not a number, and none of: a common
     /// English function word, a cue or gap word, a word in `neutral` (the caller's words for
-    /// the treatment and the setting: "infusion", "clinic"), or a word inside one of the
+    /// the setting: "station", "kitchen"), or a word inside one of the
     /// `ignoring` ranges (time phrases). Linear in the length of the text.
-    /// Example: "rash on my arm and my knees feel weird" gives `["my knees feel weird"]`.
+    /// Example: "fizz on the table and the chairs seem odd" gives `["the chairs seem odd"]`.
     public func unexplained(
         in text: String, neutral: Set<String>, joiners: Set<String>, reassurance: Set<String> = [],
         continuations: Set<String> = [], ignoring: [Range<String.Index>] = []
@@ -33,7 +33,7 @@ extension SymptomMatcher {
             default: break
             }
         }
-        // A clause that goes on about a sign already found ("the bruise is the size of a
+        // A clause that goes on about a sign already found ("the sparkle is the size of a
         // coin") is explained by it: it shares a word with that sign's words.
         let found = Set(spans.map { lexicon.phrases[$0.phraseID].findingID })
         var foundForms: Set<String> = []
@@ -88,7 +88,7 @@ extension SymptomMatcher {
     /// `limit`: a word of the same form counts 2, a near spelling (same first letter, one or
     /// two edits, or the same first five letters) counts 1; only the best-scoring findings
     /// are given, in the lexicon's order.
-    /// Example: "my throat feels odd" may give the findings whose phrases mention a throat.
+    /// Example: "my lamp seems odd" may give the findings whose phrases mention a lamp.
     public func closestFindings(to text: String, neutral: Set<String>, limit: Int) -> [String] {
         let tokens = Tokenizer.tokenize(text).filter { isContent($0, neutral: neutral, ignoring: []) }
         var scores: [String: Int] = [:]

@@ -69,7 +69,7 @@ public struct SymptomMatcher: Sendable {
                 usable[position] = false
             }
             // The words between a combination's parts belong to it, but a cue there governs it
-            // ("my throat is not swollen").
+            // ("the lamp is not glowing").
             for position in span.interior ?? 0..<0 { spanAt[position] = index }
         }
         let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })

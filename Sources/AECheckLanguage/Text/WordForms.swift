@@ -4,21 +4,21 @@ import Foundation
 /// caller's irregular form of it, and the regular stems its suffix may hide, each kept only
 /// when it is a real word.
 ///
-/// Two words are the same word form when their variant lists share an entry: "wheezing"
-/// and "wheezy" both give "wheeze", "swollen" gives "swell" through the irregular table,
-/// "weaker" gives "weak". Stems are tried for -s, -es, -ies, -ed, -ied, -ing, -er, -est,
+/// Two words are the same word form when their variant lists share an entry: "sneezing"
+/// and "sneezy" both give "sneeze", "broken" gives "break" through the irregular table,
+/// "taller" gives "tall". Stems are tried for -s, -es, -ies, -ed, -ied, -ing, -er, -est,
 /// -ier, -iest, -ly, -ily, -y, -ness and -iness, each with the final consonant undoubled
-/// ("stopped" → "stop") or a dropped e put back ("wheezed" → "wheeze"). A stem is kept only
+/// ("stopped" → "stop") or a dropped e put back ("sneezed" → "sneeze"). A stem is kept only
 /// when it is an English word (``EnglishWords``) or an irregular form, so "liver" and
 /// "lived" do not meet at a made-up "liv"; a word listed in `keep` is its own only form.
 /// A lexicon word (`typed: false`) is a dictionary form already: it is not read as a
 /// comparative or an adverb (-er, -est, -ier, -iest, -ly, -ily), so the lexicon's
 /// "shoulder" never stands for a typed "should".
-/// Example: `WordForms(irregular: ["swollen": "swell"]).variants(of: "swollen") == ["swollen", "swell"]`.
+/// Example: `WordForms(irregular: ["broken": "break"]).variants(of: "broken") == ["broken", "break"]`.
 public struct WordForms: Sendable {
-    /// Irregular forms: a word and the form it stands for ("bled" → "bleed").
+    /// Irregular forms: a word and the form it stands for ("went" → "go").
     public let irregular: [String: String]
-    /// Words that are never read as an inflection of another ("liver", "fever").
+    /// Words that are never read as an inflection of another ("liver", "never").
     public let keep: Set<String>
     private let irregularTargets: Set<String>
 
@@ -44,7 +44,7 @@ public struct WordForms: Sendable {
     ///
     /// Words of three letters or fewer, words with digits and words in `keep` give only
     /// themselves (and their irregular form).
-    /// Example: `WordForms().variants(of: "weakness")` contains "weak".
+    /// Example: `WordForms().variants(of: "darkness")` contains "dark".
     public func variants(of word: String, typed: Bool = true) -> [String] {
         var result = [word]
         func add(_ form: String) {
@@ -69,7 +69,7 @@ public struct WordForms: Sendable {
     }
 
     /// Real words made by typing one letter once where it was typed twice, for a word that is
-    /// not itself a real word: "fitt" gives "fit", "swellling" gives "swelling". A spelling
+    /// not itself a real word: "sitt" gives "sit", "sparklles" gives "sparkles". A spelling
     /// correction, not a word form.
     ///
     /// Example: `WordForms().collapsedDoubles(of: "fitt") == ["fit"]`.
@@ -107,7 +107,7 @@ public struct WordForms: Sendable {
             if rule.suffix == "s", let last = stem.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "u") {
                 continue
             }
-            // -es only after a hissing sound or o ("rashes", "boxes", "tomatoes"); else it is -s.
+            // -es only after a hissing sound or o ("wishes", "boxes", "tomatoes"); else it is -s.
             if rule.suffix == "es", let last = stem.last, !"sxzho".utf8.contains(last) { continue }
             for replacement in rule.replacements {
                 result.append(String(decoding: stem + Array(replacement.utf8), as: UTF8.self))
