@@ -31,6 +31,8 @@ public struct Interview: Sendable {
     /// Whether a numeric date is read day first ("14/11"); month first for a US region.
     public let dayFirst: Bool
     private let readerLists: LazyValue<ReaderLists>
+    /// Typed readings of a measure (a temperature), read from the knowledge once.
+    private let measuredReadings: LazyValue<MeasuredReadings?>
     var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
     /// `anchorPhrases` ready to find in a text (made once, not per answer read).
@@ -51,6 +53,7 @@ public struct Interview: Sendable {
         self.flow = knowledge.flows[flow] ?? Flow(id: flow, title: "", steps: [.outcome])
         self.lazyRules = LazyValue { RuleAnalysis(knowledge: knowledge) }
         self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
+        self.measuredReadings = LazyValue { MeasuredReadings(knowledge) }
         self.readerLists = LazyValue {
             ReaderLists(
                 neutral: Set(knowledge.list("neutral-words")), joiners: Set(knowledge.list("clause-joiners")),
@@ -235,7 +238,7 @@ public struct Interview: Sendable {
             matcher.match(text, reporter: reporter) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) }
             }
         }
-        let readings = MeasuredReadings(knowledge)
+        let readings = measuredReadings.value
         // A time phrase no finding claims, in the sentence of a finding's phrase, competes with
         // it: the finding's time is then unknown and the interview asks.
         let claimed = Set(matches.compactMap { $0.timeRange?.lowerBound })
