@@ -158,7 +158,8 @@ public enum EvidenceDocument {
                 }
                 evidence.someoneElseEmergency = understood.contains { interview.isSomeoneElsesEmergency($0.match) }
                 // Words no match explains are never "nothing wrong": the care team must hear them.
-                evidence.notUnderstood = interview.notUnderstood(text, now: now, timeZone: timeZone)
+                evidence.notUnderstood = interview.notUnderstood(
+                    text, now: now, timeZone: timeZone, reporter: evidence.reporter)
                 if !evidence.notUnderstood.isEmpty { evidence.facts["words-not-understood"] = .bool(true) }
             }
             if let findings = root["findings"] {

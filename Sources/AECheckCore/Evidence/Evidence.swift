@@ -9,6 +9,9 @@ public enum FindingStatus: String, Hashable, Sendable, Codable {
 /// How a finding is changing.
 public enum Trend: String, Hashable, Sendable, Codable, CaseIterable {
     case better, same, worse
+    /// Gone altogether: a kind of better ("trend better" holds), and the only one that
+    /// "trend gone" names.
+    case gone
 }
 
 /// Where a piece of evidence came from, so a result can say why it believes it.
@@ -64,8 +67,9 @@ public struct FindingEvidence: Hashable, Sendable {
             case .better: 1
             case .same: 2
             case .worse: 3
+            case .gone: 4
             }
-        hasher.combine(status &* 4 &+ trend)
+        hasher.combine(status &* 5 &+ trend)
         hasher.combine(onset)
     }
 }
@@ -161,15 +165,21 @@ extension Evidence {
             var trend: Trend?
             if status == .present {
                 trend =
-                    match.resolved ? .better : match.worsening ? .worse : match.course == .longstanding ? .same : nil
+                    match.cleared
+                    ? .gone
+                    : match.resolved
+                        ? .better
+                        : match.worsening ? .worse : match.course == .longstanding || match.steady ? .same : nil
             }
             var band = onset
             // An old sign's episode time ("for half an hour, it's always done that") is not when
             // the sign began: an old, unchanged course stands for the onset.
-            if match.course == .longstanding, let given = band, given.latest > now - 183 * 86_400 { band = nil }
+            let longAgo: TimeInterval = 200 * 86_400
+            if match.course == .longstanding, let given = band, given.latest > now - longAgo { band = nil }
             if band == nil, let course = match.course {
-                // Clear of a one-day window's edge, so a gradual sign is not read as maybe-sudden.
-                let before: TimeInterval = course == .longstanding ? 183 * 86_400 : 2 * 86_400
+                // Clear of a window's edge (one day; six calendar months), so a gradual sign is
+                // not read as maybe-sudden, nor an old one as maybe-recent.
+                let before: TimeInterval = course == .longstanding ? longAgo : 2 * 86_400
                 band = TimeBand(earliest: TimeBand.openStart, latest: now - before)
             }
             set(

@@ -252,7 +252,9 @@ extension Interview {
                 while true {
                     let confirmKey = "\(key)/confirm" + (confirmRound == 1 ? "" : "\(confirmRound)")
                     guard let reply = answers[confirmKey] else {
-                        let unplaced = typed.flatMap { interview.notUnderstood($0, now: now, timeZone: timeZone) }
+                        let unplaced = typed.flatMap {
+                            interview.notUnderstood($0, now: now, timeZone: timeZone, reporter: evidence.reporter)
+                        }
                         return .question(
                             confirmPrompt(
                                 understood.map(\.match), unplaced: unplaced, key: confirmKey, question: question))
@@ -261,7 +263,9 @@ extension Interview {
                         evidence.add(understood: understood)
                         // An emergency ends the interview before anything else is asked.
                         if let end = emergencyEnd() { return end }
-                        let unplaced = typed.flatMap { interview.notUnderstood($0, now: now, timeZone: timeZone) }
+                        let unplaced = typed.flatMap {
+                            interview.notUnderstood($0, now: now, timeZone: timeZone, reporter: evidence.reporter)
+                        }
                         return unplaced.isEmpty ? nil : notUnderstood(unplaced, key: key)
                     }
                     if reply.hasPrefix("add:"), confirmRound < 5 {

@@ -122,9 +122,11 @@ public struct Interview: Sendable {
     private static let cueSettings: [(String, WritableKeyPath<MatcherCues, [String]> & Sendable)] = [
         ("history-before", \.historyBefore), ("history-after", \.historyAfter),
         ("hypothetical-before", \.hypotheticalBefore), ("resolved-after", \.resolvedAfter),
+        ("cleared-after", \.clearedAfter),
         ("after-cue-trailing", \.afterCueTrailing), ("pseudo-triggers", \.pseudo), ("relations", \.relations),
         ("witness-words", \.witness), ("third-person", \.thirdPerson), ("gradual-course", \.gradual),
         ("longstanding-course", \.longstanding), ("worsening-course", \.worsening),
+        ("steady-course", \.steady), ("relief-words", \.relief),
     ]
 
     /// Whether a match is a current emergency sign of someone who is not the patient (the
@@ -263,17 +265,19 @@ public struct Interview: Sendable {
 
     /// The parts of free text that no match explains (clauses with content words that are
     /// neither common, neutral in the knowledge, nor a time phrase), as typed.
-    public func notUnderstood(_ text: String, now: Date, timeZone: TimeZone) -> [String] {
+    public func notUnderstood(
+        _ text: String, now: Date, timeZone: TimeZone, reporter: Reporter = .patient
+    ) -> [String] {
         // Time phrases are found with refused ones too ("next Tuesday"), so what counts as a
         // time phrase does not depend on the clock, and a live clock reuses the reading.
-        let key = InterviewCache.UnplacedKey(text: Array(text.utf8))
+        let key = InterviewCache.UnplacedKey(text: Array(text.utf8), reporter: reporter)
         return cache.unplaced(of: key) {
             let context = timeContext(now: now, timeZone: timeZone, anchors: [:])
             let times = TimeParser.scan(text, context: context).map(\.range)
             let lists = readerLists.value
             return matcher.unexplained(
                 in: text, neutral: lists.neutral, joiners: lists.joiners, reassurance: lists.reassurance,
-                continuations: lists.continuations, ignoring: times)
+                continuations: lists.continuations, ignoring: times, reporter: reporter)
         }
     }
 

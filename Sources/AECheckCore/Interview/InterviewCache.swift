@@ -67,6 +67,7 @@ final class InterviewCache: @unchecked Sendable {
     /// Free text read for what no sign explains.
     struct UnplacedKey: Hashable {
         var text: [UInt8]
+        var reporter: Reporter
     }
 
     /// The parts of a text no sign explains, computed by `compute` the first time.

@@ -203,8 +203,11 @@ struct ConditionEvaluator {
     private func qualifier(_ found: FindingSlot, _ qualifier: CompiledQualifier) -> Truth {
         switch qualifier {
         case .trend(let trend, let negated):
-            guard let actual = found.trend else { return .unknown }
-            return (actual == trend) != negated ? .yes : .no
+            // A sign reported as there is there until someone says it has gone; whether it is
+            // getting better, the same or worse is not known until asked.
+            guard let actual = found.trend else { return trend == .gone ? (negated ? .yes : .no) : .unknown }
+            let holds = actual == trend || (trend == .better && actual == .gone)
+            return holds != negated ? .yes : .no
         case .onsetKnown:
             return found.onset == nil ? .no : .yes
         case .onsetRecent(let span):

@@ -11,6 +11,7 @@ public enum CueKind: Int, Sendable {
     case negationBefore
     case negationAfter
     case resolvedAfter
+    case clearedAfter
     case historyBefore
     case historyAfter
     case otherPerson
@@ -20,10 +21,12 @@ public enum CueKind: Int, Sendable {
     case gradual
     case longstanding
     case worsening
+    case steady
+    case relief
     case thirdPerson
 
     /// After-cues that count only at the end of a clause or before a trailing word.
-    var isClauseFinal: Bool { self == .negationAfter || self == .resolvedAfter }
+    var isClauseFinal: Bool { self == .negationAfter || self == .resolvedAfter || self == .clearedAfter }
 }
 
 /// A cue found in the text, covering tokens `start..<end`.
@@ -65,17 +68,20 @@ public struct CueIndex: Sendable {
             (.pseudo, cues.pseudo), (.hypotheticalBefore, cues.hypotheticalBefore),
             (.uncertainty, cues.uncertainty), (.negationBefore, cues.negationBefore),
             (.negationAfter, cues.negationAfter), (.resolvedAfter, cues.resolvedAfter),
+            (.clearedAfter, cues.clearedAfter),
             (.historyBefore, cues.historyBefore), (.historyAfter, cues.historyAfter),
             (.otherPerson, cues.otherPerson), (.relation, cues.relations),
             (.scopeEnd, cues.scopeEnds), (.firstPerson, cues.firstPerson), (.gradual, cues.gradual),
-            (.longstanding, cues.longstanding), (.worsening, cues.worsening), (.thirdPerson, cues.thirdPerson),
+            (.longstanding, cues.longstanding), (.worsening, cues.worsening), (.steady, cues.steady),
+            (.relief, cues.relief),
+            (.thirdPerson, cues.thirdPerson),
         ]
         for (kind, list) in lists {
             for cue in list {
                 let words = Tokenizer.words(of: cue)
                 guard let first = words.first else { continue }
                 byFirstWord[first, default: []].append(Entry(words: words, kind: kind, cue: cue))
-                if ![.firstPerson, .gradual, .longstanding, .worsening, .thirdPerson].contains(kind) {
+                if ![.firstPerson, .gradual, .longstanding, .worsening, .steady, .relief, .thirdPerson].contains(kind) {
                     cueWords.formUnion(words)
                 }
             }

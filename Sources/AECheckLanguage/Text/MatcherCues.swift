@@ -68,6 +68,10 @@ public struct MatcherCues: Sendable {
     /// `afterCueTrailing`: "it has gone" is a cue, "it has gone red" is not.
     /// Example: `["cleared up", "went away", "has gone"]`.
     public var resolvedAfter: [String] = []
+    /// Like `resolvedAfter`, but the sign has gone altogether ("it's over", "cleared up").
+    ///
+    /// Example: `["has gone", "cleared up"]`.
+    public var clearedAfter: [String] = []
     /// Words that may follow an after-cue in its clause ("now", "again", "completely").
     ///
     /// Example: `["now", "again", "completely"]`.
@@ -108,6 +112,16 @@ public struct MatcherCues: Sendable {
     ///
     /// Example: `["getting worse", "more and more"]`.
     public var worsening: [String] = []
+    /// Words that say the signs of their sentence are holding steady ("no worse", "not
+    /// spreading"); a negation just before a worsening cue says the same.
+    ///
+    /// Example: `["no worse", "not changed"]`.
+    public var steady: [String] = []
+    /// Words that say what eases a sign ("takes the edge off", "it clears once I cool down"):
+    /// a clause holding one goes on about a sign, so it is no unknown sign of its own.
+    ///
+    /// Example: `["helps", "takes the edge off"]`.
+    public var relief: [String] = []
     /// How many gap words may sit between two words of a phrase.
     public static let maxGap = 3
 

@@ -15,12 +15,16 @@ public struct ClauseReading: Sendable {
     public var temporality: Temporality = .current
     /// Whether a cue says it has settled ("cleared up", "gone now").
     public var resolved = false
+    /// Whether a cue says it has gone altogether ("it's over", "cleared up").
+    public var cleared = false
     /// The history, hypothetical or resolution cue behind `temporality` or `resolved`.
     public var temporalCue: String?
     /// How the signs of the sentence came on, when a cue says so.
     public var course: Course?
     /// Whether a cue in the sentence says the signs are getting worse.
     public var worsening = false
+    /// Whether a negated worsening cue says they are not getting worse ("it isn't spreading").
+    public var steady = false
 }
 
 /// How signs came on, as their sentence tells it.
@@ -124,8 +128,9 @@ public struct ContextReader: Sendable {
                 case .negationAfter where reading.status == .present:
                     reading.status = .absent
                     reading.statusCue = hit.cue
-                case .resolvedAfter:
+                case .resolvedAfter, .clearedAfter:
                     reading.resolved = true
+                    reading.cleared = hit.kind == .clearedAfter
                     reading.temporalCue = reading.temporalCue ?? hit.cue
                 case .historyAfter,
                     .historyBefore where reading.temporality == .current:
@@ -142,21 +147,29 @@ public struct ContextReader: Sendable {
         for index in tokens.indices.dropFirst() {
             clause[index] = clause[index - 1] + (tokens[index].boundaryBefore >= .comma ? 1 : 0)
         }
-        typealias Told = (course: Course?, worsening: Bool)
+        typealias Told = (course: Course?, worsening: Bool, steady: Bool)
         func merge(_ into: Told?, _ entry: Told) -> Told {
-            let old = into ?? (nil, false)
+            let old = into ?? (nil, false, false)
             return (
                 entry.course == .longstanding ? .longstanding : old.course ?? entry.course,
-                old.worsening || entry.worsening
+                old.worsening || entry.worsening, old.steady || entry.steady
             )
         }
         var courses: [Int: Told] = [:]
-        for hit in hits {
+        for (position, hit) in hits.enumerated() {
             let key = clause[hit.start]
             switch hit.kind {
-            case .gradual: courses[key] = merge(courses[key], (.gradual, false))
-            case .longstanding: courses[key] = merge(courses[key], (.longstanding, false))
-            case .worsening: courses[key] = merge(courses[key], (nil, true))
+            case .gradual: courses[key] = merge(courses[key], (.gradual, false, false))
+            case .longstanding: courses[key] = merge(courses[key], (.longstanding, false, false))
+            case .worsening:
+                // "it isn't spreading", "not getting any worse": a negation just before the cue
+                // (a word or two between), in its clause, says the sign is holding steady.
+                let negated = hits[..<position].contains { cue in
+                    cue.kind == .negationBefore && clause[cue.start] == key && cue.end <= hit.start
+                        && hit.start - cue.end <= 2
+                }
+                courses[key] = merge(courses[key], (nil, !negated, negated))
+            case .steady: courses[key] = merge(courses[key], (nil, false, true))
             default: continue
             }
         }
@@ -170,7 +183,7 @@ public struct ContextReader: Sendable {
             var firstToken: [Int: Int] = [:]
             for index in tokens.indices where firstToken[clause[index]] == nil { firstToken[clause[index]] = index }
             var bySentence: [Int: Told] = [:]
-            var general: Told = (nil, false)
+            var general: Told = (nil, false, false)
             for (key, entry) in courses.sorted(by: { $0.key < $1.key }) where !signClauses.contains(key) {
                 let sentence = tokens[firstToken[key] ?? 0].sentence
                 bySentence[sentence] = merge(bySentence[sentence], entry)
@@ -182,6 +195,8 @@ public struct ContextReader: Sendable {
                 result[index].course = own?.course ?? near?.course ?? general.course
                 result[index].worsening =
                     (own?.worsening ?? false) || (near?.worsening ?? false) || general.worsening
+                result[index].steady =
+                    !result[index].worsening && ((own?.steady ?? false) || (near?.steady ?? false) || general.steady)
             }
         }
         return result
@@ -247,10 +262,11 @@ public struct ContextReader: Sendable {
                 let hit = hits[hitAt[position]]
                 switch hit.kind {
                 // A history cue reads both ways when the knowledge lists it both ways ("years ago").
-                case .negationAfter, .resolvedAfter, .historyAfter: return hit
+                case .negationAfter, .resolvedAfter, .clearedAfter, .historyAfter: return hit
                 case .historyBefore where historyBothWays.contains(hit.cue): return hit
                 case .negationBefore, .uncertainty, .scopeEnd, .hypotheticalBefore, .historyBefore: return nil
-                case .otherPerson, .relation, .firstPerson, .pseudo, .gradual, .longstanding, .worsening, .thirdPerson:
+                case .otherPerson, .relation, .firstPerson, .pseudo, .gradual, .longstanding, .worsening, .steady,
+                    .relief, .thirdPerson:
                     onlyJoiners = false
                 }
                 position = hit.end
@@ -286,7 +302,20 @@ public struct ContextReader: Sendable {
 
     /// The other-person cue owning each span, tracked forward through each sentence.
     private func otherPersonOwners() -> [String?] {
+        otherPersonScope().spans
+    }
+
+    /// Whether each token is said of someone who is not the patient ("my brother had a fit
+    /// and takes tablets for it": every word after "my brother").
+    public func someoneElsesWords() -> [Bool] {
+        otherPersonScope().tokens.map { $0 != nil }
+    }
+
+    /// The other-person cue owning each span and each token, tracked forward through each
+    /// sentence.
+    private func otherPersonScope() -> (spans: [String?], tokens: [String?]) {
         var owners = [String?](repeating: nil, count: spans.count)
+        var tokenOwners = [String?](repeating: nil, count: tokens.count)
         var current: String?
         var patientRelation: String?
         // The last person named who is not the patient, for "he" and "she" to point back to.
@@ -314,6 +343,7 @@ public struct ContextReader: Sendable {
                 }
                 if let current { lastOther = current }
             }
+            tokenOwners[position] = current
             while nextSpan < spans.count, spans[nextSpan].start == position {
                 // A phrase that itself says "I" or "me" ("cope better if I was gone") is the
                 // speaker's own, whoever was named before it.
@@ -324,7 +354,7 @@ public struct ContextReader: Sendable {
             }
             position += 1
         }
-        return owners
+        return (owners, tokenOwners)
     }
 }
 

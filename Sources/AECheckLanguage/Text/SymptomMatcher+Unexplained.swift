@@ -8,11 +8,13 @@ extension SymptomMatcher {
     /// A content word is at least three letters, not a number, and none of: a common
     /// English function word, a cue or gap word, a word in `neutral` (the caller's words for
     /// the setting: "station", "kitchen"), or a word inside one of the
-    /// `ignoring` ranges (time phrases). Linear in the length of the text.
+    /// `ignoring` ranges (time phrases). Words said of someone other than the patient (as
+    /// `reporter` reads them) explain themselves: they are no sign of the patient's.
+    /// Linear in the length of the text.
     /// Example: "fizz on the table and the chairs seem odd" gives `["the chairs seem odd"]`.
     public func unexplained(
         in text: String, neutral: Set<String>, joiners: Set<String>, reassurance: Set<String> = [],
-        continuations: Set<String> = [], ignoring: [Range<String.Index>] = []
+        continuations: Set<String> = [], ignoring: [Range<String.Index>] = [], reporter: Reporter = .patient
     ) -> [String] {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return [] }
@@ -24,11 +26,21 @@ extension SymptomMatcher {
         // "what if" is no unknown sign now; nor is one that says all is well.
         // "hasn't got any better" is no reassurance: words of a pseudo-trigger never are.
         var inPseudo = [Bool](repeating: false, count: tokens.count)
-        for hit in cueIndex.hits(in: tokens, usable: { !covered[$0] }) {
+        let hits = cueIndex.hits(in: tokens, usable: { !covered[$0] })
+        var spanAt = [Int](repeating: -1, count: tokens.count)
+        for (index, span) in spans.enumerated() { for position in span.start..<span.end { spanAt[position] = index } }
+        let someoneElse = ContextReader(
+            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
+            isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) }, historyBothWays: historyBothWays,
+            firstPersonWords: firstPersonWords
+        ).someoneElsesWords()
+        for index in tokens.indices where someoneElse[index] { covered[index] = true }
+        for hit in hits {
             if hit.kind == .pseudo { for position in hit.start..<hit.end { inPseudo[position] = true } }
             switch hit.kind {
-            case .negationBefore, .negationAfter, .resolvedAfter, .historyBefore, .historyAfter, .hypotheticalBefore,
-                .gradual, .longstanding, .worsening:
+            case .negationBefore, .negationAfter, .resolvedAfter, .clearedAfter, .historyBefore, .historyAfter,
+                .hypotheticalBefore,
+                .gradual, .longstanding, .worsening, .steady, .relief:
                 for position in hit.start..<hit.end { covered[position] = true }
             default: break
             }

@@ -79,6 +79,12 @@ public struct SymptomMatcher: Sendable {
             firstPersonWords: firstPersonWords)
         let readings = context.readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
+        // Whether a sign has settled or gone is told by its latest mention ("I had Covid ...
+        // The Covid is over"; "the rash went, but the rash is back").
+        var latest: [String: Int] = [:]
+        for index in spans.indices where readings[index].status == .present && readings[index].temporality == .current {
+            latest[lexicon.phrases[spans[index].phraseID].findingID + (readings[index].otherPersonCue ?? "")] = index
+        }
         let times = Self.timeRanges(
             for: kept.map { spans[$0] }, tokens: tokens, text: text, finder: timeFinder)
         return kept.enumerated().map { offset, index in
@@ -93,9 +99,12 @@ public struct SymptomMatcher: Sendable {
                 cue: reading.statusCue ?? reading.temporalCue ?? reading.otherPersonCue, timeRange: times[offset],
                 corrected: span.correctedWords > 0)
             match.temporality = reading.temporality
-            match.resolved = reading.resolved
+            let last = latest[phrase.findingID + (reading.otherPersonCue ?? "")].map { readings[$0] } ?? reading
+            match.resolved = reading.status == .present ? last.resolved : reading.resolved
+            match.cleared = reading.status == .present ? last.cleared : reading.cleared
             match.course = reading.course
             match.worsening = reading.worsening
+            match.steady = reading.steady
             return match
         }
     }

@@ -50,10 +50,14 @@ public struct TextMatch: Hashable, Sendable {
     public var temporality: Temporality = .current
     /// Whether a cue says it has settled ("it has cleared up").
     public var resolved = false
+    /// Whether a cue says it has gone altogether ("it's over", "cleared up").
+    public var cleared = false
     /// How it came on, when its sentence says so ("gradually", "for years").
     public var course: Course?
     /// Whether its sentence says it is getting worse.
     public var worsening = false
+    /// Whether its sentence says it is not getting worse ("it isn't spreading").
+    public var steady = false
 
     /// Creates a match.
     ///

@@ -33,13 +33,17 @@ struct ReaderLayerTests {
         cues.historyAfter = ["when i was", "last year", "years ago"]
         cues.historyBefore = ["as a child", "used to get"]
         cues.hypotheticalBefore = ["what if", "in case", "should i worry if"]
-        cues.resolvedAfter = ["cleared up", "has gone", "gone now", "went away"]
+        cues.resolvedAfter = ["settled", "eased off"]
+        cues.clearedAfter = ["cleared up", "has gone", "gone now", "went away", "is over"]
         cues.afterCueTrailing = ["now", "again", "completely"]
         cues.pseudo = ["wont stop", "no longer"]
         cues.relations = ["my husband", "my wife", "my son"]
         cues.gradual = ["crept up", "gradually"]
         cues.longstanding = ["for years", "the same"]
-        cues.worsening = ["getting worse"]
+        cues.worsening = ["getting worse", "spreading"]
+        cues.steady = ["no worse", "not getting any worse"]
+        cues.relief = ["helps", "takes the edge off"]
+        cues.otherPerson = ["my neighbour", "my brother"]
         return cues
     }()
 
@@ -53,7 +57,7 @@ struct ReaderLayerTests {
             var out = "\(match.findingID):\(match.status.rawValue)"
             if match.aboutSomeoneElse { out += "@other" }
             if match.temporality != .current { out += "@" + match.temporality.rawValue }
-            if match.resolved { out += "@resolved" }
+            if match.resolved { out += match.cleared ? "@cleared" : "@resolved" }
             return out
         }
     }
@@ -98,8 +102,12 @@ struct ReaderLayerTests {
             ("as a child I had fits", ["seizure:present@historical"]),
             ("what if my throat swells up", ["swelling:present@hypothetical"]),
             ("should I worry if I get hives", ["hives:present@hypothetical"]),
-            ("the rash has gone now", ["rash:present@resolved"]),
-            ("hives cleared up", ["hives:present@resolved"]),
+            ("the rash has gone now", ["rash:present@cleared"]),
+            ("hives cleared up", ["hives:present@cleared"]),
+            ("the hives have settled", ["hives:present@resolved"]),  // better, not gone
+            // The latest mention tells whether it has gone.
+            ("I had a rash on Monday. The rash is over", ["rash:present@cleared"]),
+            ("the rash went away, but now the rash is back", ["rash:present"]),
             ("my nose wont stop bleeding", ["bleeding:present"]),  // pseudo-trigger, not "stop" resolved
             ("the rash has gone red", ["rash:present"]),  // an after-cue only ends a clause
         ])
@@ -114,10 +122,16 @@ struct ReaderLayerTests {
             ("my leg is weaker, it crept up gradually", ["weakness:gradual"]),
             ("My foot is numb. It has been the same for years.", ["numbness:longstanding"]),
             ("my leg is weaker and getting worse", ["weakness:-+"]),
+            // Holding steady: a steady cue, or a negation just before a worsening cue.
+            ("the rash is not spreading", ["rash:-="]),
+            ("rash on my arm, not getting any worse", ["rash:-="]),
+            ("the rash is spreading", ["rash:-+"]),
+            // Worse wins over steady in one clause (the safer reading).
+            ("the rash is no worse but my leg is weaker and getting worse", ["rash:-+", "weakness:-+"]),
         ])
     func course(text: String, expected: [String]) {
         let read = Self.matcher.match(text).map {
-            "\($0.findingID):" + ($0.course?.rawValue ?? "-") + ($0.worsening ? "+" : "")
+            "\($0.findingID):" + ($0.course?.rawValue ?? "-") + ($0.worsening ? "+" : "") + ($0.steady ? "=" : "")
         }
         #expect(read == expected)
     }
@@ -170,5 +184,16 @@ struct ReaderLayerTests {
             Self.matcher.unexplained(in: "had my infusion at the clinic, all fine", neutral: neutral, joiners: joiners)
                 == [])
         #expect(Self.matcher.closestFindings(to: "hivs", neutral: neutral, limit: 3) == ["hives"])
+        // What eases a sign tells its course: no unknown sign. "Nothing helps" is no relief.
+        #expect(
+            Self.matcher.unexplained(in: "a rash, cream takes the edge off", neutral: neutral, joiners: joiners) == [])
+        // Words said of someone else are no unknown sign of the patient's, unless a carer
+        // names the patient with them.
+        let brother = "my brother had a fit and takes pills for epilepsy"
+        #expect(Self.matcher.unexplained(in: brother, neutral: neutral, joiners: joiners) == [])
+        #expect(
+            Self.matcher.unexplained(
+                in: "my husband has weird tingles", neutral: neutral, joiners: joiners, reporter: .carer)
+                == ["my husband has weird tingles"])
     }
 }
