@@ -81,11 +81,19 @@ public struct CueIndex: Sendable {
                 let words = Tokenizer.words(of: cue)
                 guard let first = words.first else { continue }
                 byFirstWord[first, default: []].append(Entry(words: words, kind: kind, cue: cue))
+                vocabulary.formUnion(words)
                 if ![.firstPerson, .gradual, .longstanding, .worsening, .steady, .relief, .thirdPerson].contains(kind) {
                     cueWords.formUnion(words)
                 }
             }
         }
+        var oneWordKinds: [String: Set<Int>] = [:]
+        for entries in byFirstWord.values {
+            for entry in entries where entry.words.count == 1 {
+                oneWordKinds[entry.words[0], default: []].insert(entry.kind.rawValue)
+            }
+        }
+        vocabularyList = vocabulary.sorted().map { ($0, Array($0.unicodeScalars), oneWordKinds[$0] ?? []) }
         for key in byFirstWord.keys {
             // Longest first; equal lengths keep kind priority, then the caller's order.
             byFirstWord[key]?.sort { lhs, rhs in
@@ -109,6 +117,34 @@ public struct CueIndex: Sendable {
         }
     }
 
+    /// Every normalised word of every cue, of every kind.
+    private(set) var vocabulary: Set<String> = []
+    /// The same, sorted (so a guess never depends on a set's order), with the kinds of the
+    /// one-word cues each word is.
+    private var vocabularyList: [(word: String, scalars: [Unicode.Scalar], kinds: Set<Int>)] = []
+
+    /// The cue word a token was meant to be, when it is no English word: "gettin" is
+    /// "getting" (a dropped g), "werse" is "worse" (the one cue word one edit away, with the
+    /// same first letter and at least four letters). Any other token stays as it is.
+    func cueSpelling(of word: String) -> String {
+        guard word.utf8.count >= 4, !vocabulary.contains(word) else { return word }
+        if word.utf8.count >= 5, word.hasSuffix("in"), vocabulary.contains(word + "g") { return word + "g" }
+        guard !EnglishWords.contains(word) else { return word }
+        let scalars = Array(word.unicodeScalars)
+        var found: (word: String, kinds: Set<Int>)?
+        for candidate in vocabularyList where candidate.scalars.count >= 4 && candidate.scalars.first == scalars.first {
+            guard EditDistance.distance(scalars, candidate.scalars, limit: 1) != nil else { continue }
+            // Two cue words equally near: no guess, unless both are one-word cues of the same
+            // kinds ("havnt": "havent" or "hasnt", a negation either way).
+            if let first = found {
+                guard !first.kinds.isEmpty, first.kinds == candidate.kinds else { return word }
+                continue
+            }
+            found = (candidate.word, candidate.kinds)
+        }
+        return found?.word ?? word
+    }
+
     /// The normalised words that may follow a clause-final after-cue.
     private(set) var trailing: Set<String> = []
 
@@ -117,7 +153,11 @@ public struct CueIndex: Sendable {
     /// A cue may not span punctuation or use a token for which `usable` is false (a token
     /// already inside a lexicon match).
     /// Example: "not sure if" yields one uncertainty hit, not a negation hit for "not".
+    /// Cue words typed with a slip ("gettin werse") are read as the cue word (see
+    /// `cueSpelling(of:)`).
     public func hits(in tokens: [Token], usable: (Int) -> Bool) -> [CueHit] {
+        var tokens = tokens
+        for index in tokens.indices where usable(index) { tokens[index].norm = cueSpelling(of: tokens[index].norm) }
         var result: [CueHit] = []
         var index = 0
         while index < tokens.count {

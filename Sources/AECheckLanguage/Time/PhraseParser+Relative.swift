@@ -59,9 +59,12 @@ extension PhraseParser {
         case "from" where word(next + 1) == "now":
             return .refused(.future)
         default:
-            // A bare amount is that long ago: a whole answer ("3 days"), or after "for" or
-            // "been" in a sentence ("for 3 days now", "it's been 2 weeks").
-            guard bareDurationAllowed(at: index, lead: lead), !isClockLike(index) else { return .none }
+            // A bare amount is that long ago: a whole answer ("3 days"), after "for" or "been"
+            // in a sentence ("for 3 days now", "it's been 2 weeks"), or before "now" ("weak
+            // two weeks now").
+            guard bareDurationAllowed(at: index, lead: lead) || word(next) == "now", !isClockLike(index) else {
+                return .none
+            }
             if word(next) == "now" { next += 1 }
             let band = TimeBand(
                 earliest: quantity.high.applied(to: now, sign: -1, calendar: calendar),
