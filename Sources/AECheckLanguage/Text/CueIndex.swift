@@ -87,13 +87,9 @@ public struct CueIndex: Sendable {
                 }
             }
         }
-        var oneWordKinds: [String: Set<Int>] = [:]
-        for entries in byFirstWord.values {
-            for entry in entries where entry.words.count == 1 {
-                oneWordKinds[entry.words[0], default: []].insert(entry.kind.rawValue)
-            }
+        worseningWords = Set(cues.worsening.flatMap { Tokenizer.words(of: $0) }).sorted().map {
+            ($0, Array($0.unicodeScalars))
         }
-        vocabularyList = vocabulary.sorted().map { ($0, Array($0.unicodeScalars), oneWordKinds[$0] ?? []) }
         for key in byFirstWord.keys {
             // Longest first; equal lengths keep kind priority, then the caller's order.
             byFirstWord[key]?.sort { lhs, rhs in
@@ -119,30 +115,28 @@ public struct CueIndex: Sendable {
 
     /// Every normalised word of every cue, of every kind.
     private(set) var vocabulary: Set<String> = []
-    /// The same, sorted (so a guess never depends on a set's order), with the kinds of the
-    /// one-word cues each word is.
-    private var vocabularyList: [(word: String, scalars: [Unicode.Scalar], kinds: Set<Int>)] = []
+    /// The words of the worsening cues, sorted (so a guess never depends on a set's order).
+    private var worseningWords: [(word: String, scalars: [Unicode.Scalar])] = []
 
     /// The cue word a token was meant to be, when it is no English word: "gettin" is
-    /// "getting" (a dropped g), "werse" is "worse" (the one cue word one edit away, with the
-    /// same first letter and at least four letters). Any other token stays as it is.
+    /// "getting" (a dropped g, for any cue word), "werse" is "worse" (the one word of a
+    /// worsening cue one edit away, with the same first letter and at least four letters).
+    /// Only a worsening cue is guessed from a slip, as it can only make a sign more urgent: a
+    /// slip is never read as a negation or a "maybe" ("deneis chest pain" stays chest pain).
+    /// Any other token stays as it is.
     func cueSpelling(of word: String) -> String {
         guard word.utf8.count >= 4, !vocabulary.contains(word) else { return word }
         if word.utf8.count >= 5, word.hasSuffix("in"), vocabulary.contains(word + "g") { return word + "g" }
         guard !EnglishWords.contains(word) else { return word }
         let scalars = Array(word.unicodeScalars)
-        var found: (word: String, kinds: Set<Int>)?
-        for candidate in vocabularyList where candidate.scalars.count >= 4 && candidate.scalars.first == scalars.first {
+        var found: String?
+        for candidate in worseningWords where candidate.scalars.count >= 4 && candidate.scalars.first == scalars.first {
             guard EditDistance.distance(scalars, candidate.scalars, limit: 1) != nil else { continue }
-            // Two cue words equally near: no guess, unless both are one-word cues of the same
-            // kinds ("havnt": "havent" or "hasnt", a negation either way).
-            if let first = found {
-                guard !first.kinds.isEmpty, first.kinds == candidate.kinds else { return word }
-                continue
-            }
-            found = (candidate.word, candidate.kinds)
+            // Two cue words equally near: no guess.
+            if found != nil { return word }
+            found = candidate.word
         }
-        return found?.word ?? word
+        return found ?? word
     }
 
     /// The normalised words that may follow a clause-final after-cue.

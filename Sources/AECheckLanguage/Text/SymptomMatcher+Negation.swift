@@ -147,20 +147,21 @@ public struct ContextReader: Sendable {
         for index in tokens.indices.dropFirst() {
             clause[index] = clause[index - 1] + (tokens[index].boundaryBefore >= .comma ? 1 : 0)
         }
-        typealias Told = (course: Course?, worsening: Bool, steady: Bool)
+        // `settled`: 1 when a clause of its own says the signs have settled, 2 when gone.
+        typealias Told = (course: Course?, worsening: Bool, steady: Bool, settled: Int)
         func merge(_ into: Told?, _ entry: Told) -> Told {
-            let old = into ?? (nil, false, false)
+            let old = into ?? (nil, false, false, 0)
             return (
                 entry.course == .longstanding ? .longstanding : old.course ?? entry.course,
-                old.worsening || entry.worsening, old.steady || entry.steady
+                old.worsening || entry.worsening, old.steady || entry.steady, max(old.settled, entry.settled)
             )
         }
         var courses: [Int: Told] = [:]
         for (position, hit) in hits.enumerated() {
             let key = clause[hit.start]
             switch hit.kind {
-            case .gradual: courses[key] = merge(courses[key], (.gradual, false, false))
-            case .longstanding: courses[key] = merge(courses[key], (.longstanding, false, false))
+            case .gradual: courses[key] = merge(courses[key], (.gradual, false, false, 0))
+            case .longstanding: courses[key] = merge(courses[key], (.longstanding, false, false, 0))
             case .worsening:
                 // "it isn't spreading", "not getting any worse": a negation just before the cue
                 // (a word or two between), in its clause, says the sign is holding steady.
@@ -168,8 +169,11 @@ public struct ContextReader: Sendable {
                     cue.kind == .negationBefore && clause[cue.start] == key && cue.end <= hit.start
                         && hit.start - cue.end <= 2
                 }
-                courses[key] = merge(courses[key], (nil, !negated, negated))
-            case .steady: courses[key] = merge(courses[key], (nil, false, true))
+                courses[key] = merge(courses[key], (nil, !negated, negated, 0))
+            case .steady: courses[key] = merge(courses[key], (nil, false, true, 0))
+            // "..., it's back to normal now": settling told in a clause of its own.
+            case .resolvedAfter: courses[key] = merge(courses[key], (nil, false, false, 1))
+            case .clearedAfter: courses[key] = merge(courses[key], (nil, false, false, 2))
             default: continue
             }
         }
@@ -183,7 +187,7 @@ public struct ContextReader: Sendable {
             var firstToken: [Int: Int] = [:]
             for index in tokens.indices where firstToken[clause[index]] == nil { firstToken[clause[index]] = index }
             var bySentence: [Int: Told] = [:]
-            var general: Told = (nil, false, false)
+            var general: Told = (nil, false, false, 0)
             for (key, entry) in courses.sorted(by: { $0.key < $1.key }) where !signClauses.contains(key) {
                 let sentence = tokens[firstToken[key] ?? 0].sentence
                 bySentence[sentence] = merge(bySentence[sentence], entry)
@@ -197,6 +201,12 @@ public struct ContextReader: Sendable {
                     (own?.worsening ?? false) || (near?.worsening ?? false) || general.worsening
                 result[index].steady =
                     !result[index].worsening && ((own?.steady ?? false) || (near?.steady ?? false) || general.steady)
+                // Settling reaches only the signs of its own sentence, and never one that is
+                // not there.
+                if !result[index].resolved, result[index].status == .present, let near, near.settled > 0 {
+                    result[index].resolved = true
+                    result[index].cleared = near.settled == 2
+                }
             }
         }
         return result

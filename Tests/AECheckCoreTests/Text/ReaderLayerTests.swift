@@ -108,6 +108,10 @@ struct ReaderLayerTests {
             // The latest mention tells whether it has gone.
             ("I had a rash on Monday. The rash is over", ["rash:present@cleared"]),
             ("the rash went away, but now the rash is back", ["rash:present"]),
+            // Settling told in a clause of its own reaches the signs of its sentence only.
+            ("hives on my arm, they have gone now", ["hives:present@cleared"]),
+            ("my leg was weak for an hour, it settled", ["weakness:present@resolved"]),
+            ("hives on my arm. It settled", ["hives:present"]),
             ("my nose wont stop bleeding", ["bleeding:present"]),  // pseudo-trigger, not "stop" resolved
             ("the rash has gone red", ["rash:present"]),  // an after-cue only ends a clause
         ])
@@ -122,6 +126,8 @@ struct ReaderLayerTests {
             ("my leg is weaker, it crept up gradually", ["weakness:gradual"]),
             ("My foot is numb. It has been the same for years.", ["numbness:longstanding"]),
             ("my leg is weaker and getting worse", ["weakness:-+"]),
+            // A slip in a worsening cue is read as the cue (never in a negation: see the typo tests).
+            ("my leg is weaker and gettin werse", ["weakness:-+"]),
             // Holding steady: a steady cue, or a negation just before a worsening cue.
             ("the rash is not spreading", ["rash:-="]),
             ("rash on my arm, not getting any worse", ["rash:-="]),
