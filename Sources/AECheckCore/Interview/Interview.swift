@@ -43,6 +43,8 @@ public struct Interview: Sendable {
     public let decides: Bool
     /// Follow-up question ids, in file order.
     let followupIDs: [String]
+    /// The `boundary` question for each time limit (the first in file order).
+    let boundaryQuestions: [BoundaryEdge: String]
     /// Results already worked out (replays, triage, free text); see `InterviewCache`.
     let cache = InterviewCache()
 
@@ -70,6 +72,14 @@ public struct Interview: Sendable {
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
         self.decides = self.flow.steps.contains(.decision)
         self.followupIDs = knowledge.questionOrder.filter { knowledge.questions[$0]?.followup == true }
+        var boundaries: [BoundaryEdge: String] = [:]
+        for id in knowledge.questionOrder {
+            guard let question = knowledge.questions[id], question.type == .boundary, let edge = question.edge,
+                boundaries[edge] == nil
+            else { continue }
+            boundaries[edge] = id
+        }
+        self.boundaryQuestions = boundaries
     }
 
     /// Makes, on another thread, what later answers will need (the rule analysis, the memo
