@@ -162,4 +162,41 @@ struct WindowBandTests {
         #expect(truths["earlier"] != truths["later"])
         #expect(truths["unsure"] == .unknown)
     }
+
+    /// On the real clock: a whole-day answer gives the same truth against a day-sized window at
+    /// every hour of today, and an anchor given as a day ("my last infusion was on 24 October")
+    /// is 4 weeks ago, not over 4 weeks, all day long.
+    @Test(arguments: [
+        ("hives onset within 1d", "2026-11-20T00:00:00Z..2026-11-21T00:00:00Z", Truth.yes),
+        ("hives onset over 1d ago", "2026-11-20T00:00:00Z..2026-11-21T00:00:00Z", Truth.no),
+        ("hives onset within 3d", "2026-11-18T00:00:00Z..2026-11-19T00:00:00Z", Truth.yes),
+        ("hives onset within 3d", "2026-11-17T00:00:00Z..2026-11-18T00:00:00Z", Truth.no),
+        ("since last-infusion over 4w", "", Truth.no),
+        ("since last-infusion under 4w", "", Truth.yes),
+        ("since last-infusion over 27d", "", Truth.yes),
+    ])
+    func wholeDaysAtEveryHour(_ condition: String, _ onset: String, _ truth: Truth) throws {
+        var parser = ConditionParser(condition)
+        guard case .success(let parsed) = parser.parse() else {
+            Issue.record("condition does not parse: \(condition)")
+            return
+        }
+        let conditions = CompiledConditions([parsed], knowledge: S.knowledge)
+        for hour in 0..<24 {
+            for minute in [0, 1, 59] {
+                let now = Self.date("2026-11-21T00:00:00Z") + Double(hour * 3600 + minute * 60)
+                var evidence = Evidence(now: now, timeZone: Self.zone)
+                if !onset.isEmpty {
+                    evidence.findings["hives"] = FindingEvidence(id: "hives", status: .present)
+                    evidence.findings["hives"]?.onset = Case.band(onset)
+                }
+                // 24 October in London is still summer time (UTC+1).
+                evidence.anchors["last-infusion"] = .known(Case.band("2026-10-23T23:00:00Z..2026-10-24T23:00:00Z"))
+                var evaluator = ConditionEvaluator(
+                    conditions: conditions, evidence: conditions.slots(of: evidence),
+                    calendar: LazyCalendar(timeZone: Self.zone))
+                #expect(evaluator.evaluate(rule: 0) == truth, "\(condition) at \(hour):\(minute)")
+            }
+        }
+    }
 }
