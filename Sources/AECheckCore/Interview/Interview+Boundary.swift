@@ -39,6 +39,20 @@ extension Interview.Walk {
         return nil
     }
 
+    /// The rules (ids) whose result is unknown because a sign's onset straddles the limit a
+    /// boundary question's `key` asks about (for `why`).
+    func rulesStraddling(key: String) -> [String] {
+        let truths = memo().assessment.truths
+        let probe = ConditionEvaluator(
+            conditions: interview.triage.conditions, evidence: memo().slots, calendar: calendar)
+        return knowledge.rules.indices.filter { index in
+            truths[index] == .unknown
+                && probe.straddles(rule: index).contains { straddle in
+                    interview.boundaryQuestions[straddle.edge].map { Self.key($0, straddle) } == key
+                }
+        }.map { knowledge.rules[$0].id }
+    }
+
     /// The first of `straddles` that a boundary question can ask and that was not asked yet.
     private func unasked(_ straddles: [Straddle]) -> (straddle: Straddle, question: String)? {
         for straddle in straddles {

@@ -167,10 +167,12 @@ public struct Interview: Sendable {
     /// Worked out only when asked, from the evidence the log gives at that prompt; a
     /// follow-up part of a question (a one-by-one item, a confirmation) has none of its own.
     public func reasonsForAsking(_ prompt: Prompt, log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> [String] {
-        guard prompt.key == prompt.questionID else { return [] }
+        let boundary = knowledge.questions[prompt.questionID]?.type == .boundary
+        guard prompt.key == prompt.questionID || boundary else { return [] }
         let evidence = step(log: log, now: now, timeZone: timeZone).evidence
         var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
         walk.evidence = evidence
+        if boundary { return walk.rulesStraddling(key: prompt.key) }
         return walk.worthAsking(prompt.questionID, anchored: false)
     }
 
