@@ -49,7 +49,8 @@ extension Interview.Walk {
         case .trend:
             let trend = Trend(rawValue: answer)
             for id in reported(where: { $0.trend == nil }) { evidence.findings[id]?.trend = trend }
-        case .text:
+        case .text, .boundary:
+            // A boundary answer narrows one sign's onset where it is asked (Interview+Boundary).
             break
         }
     }

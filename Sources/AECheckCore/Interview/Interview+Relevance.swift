@@ -81,6 +81,11 @@ extension Interview.Walk {
         return best.map { ($0.id, $0.rules) }
     }
 
+    /// The rank of the most urgent of the rules (ids), 0 for none.
+    func rank(of rules: [String]) -> Int {
+        rules.map { ruleRank($0) }.max() ?? 0
+    }
+
     /// The rank of a rule's level (0 for an unknown rule).
     private func ruleRank(_ id: String) -> Int {
         interview.ruleIndex[id].map { interview.triage.ruleRanks[$0] } ?? 0

@@ -78,11 +78,21 @@ extension Interview {
             case .text(let id):
                 return freeText(id)
             case .followups:
-                while let (id, _) = bestFollowup() {
-                    if let next = ask(id) { return next }
+                // The next follow-up, or a question about a time limit a sign's onset
+                // straddles, whichever could settle the more urgent rule (the limit on a tie).
+                while true {
+                    let followup = bestFollowup()
+                    if let limit = bestStraddle(),
+                        followup.map({ rank(of: $0.1) <= limit.rank }) ?? true
+                    {
+                        if let next = ask(limit.straddle, question: limit.question) { return next }
+                    } else if let (id, _) = followup {
+                        if let next = ask(id) { return next }
+                    } else {
+                        return nil
+                    }
                     if let end = emergencyEnd() { return end }
                 }
-                return nil
             case .outcome, .decision:
                 return .outcome(outcome())
             }
@@ -101,6 +111,11 @@ extension Interview {
             let top = current.reasons.filter { knowledge.rank(of: $0.level) >= interview.topRank }
             if top.allSatisfy({ !$0.assumptions.isEmpty }), let onset = onsetQuestionSettling(top.map(\.ruleID)) {
                 if let prompt = ask(onset) { return prompt }
+                return emergencyEnd()
+            }
+            // An onset known but on both sides of the rule's time limit: one question first.
+            if top.allSatisfy({ !$0.assumptions.isEmpty }), let limit = straddle(settling: top.map(\.ruleID)) {
+                if let prompt = ask(limit.straddle, question: limit.question) { return prompt }
                 return emergencyEnd()
             }
             return .outcome(outcome())
@@ -188,6 +203,7 @@ extension Interview {
                 case .number: .number
                 case .time: .time
                 case .text: .text
+                case .boundary: .choice
                 }
             var options = question.options
             if question.type == .findings {

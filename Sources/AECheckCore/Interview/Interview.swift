@@ -43,6 +43,8 @@ public struct Interview: Sendable {
     public let decides: Bool
     /// Follow-up question ids, in file order.
     let followupIDs: [String]
+    /// The `boundary` question for each time limit (the first in file order).
+    let boundaryQuestions: [BoundaryEdge: String]
     /// Results already worked out (replays, triage, free text); see `InterviewCache`.
     let cache = InterviewCache()
 
@@ -70,6 +72,14 @@ public struct Interview: Sendable {
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
         self.decides = self.flow.steps.contains(.decision)
         self.followupIDs = knowledge.questionOrder.filter { knowledge.questions[$0]?.followup == true }
+        var boundaries: [BoundaryEdge: String] = [:]
+        for id in knowledge.questionOrder {
+            guard let question = knowledge.questions[id], question.type == .boundary, let edge = question.edge,
+                boundaries[edge] == nil
+            else { continue }
+            boundaries[edge] = id
+        }
+        self.boundaryQuestions = boundaries
     }
 
     /// Makes, on another thread, what later answers will need (the rule analysis, the memo
@@ -159,10 +169,12 @@ public struct Interview: Sendable {
     /// Worked out only when asked, from the evidence the log gives at that prompt; a
     /// follow-up part of a question (a one-by-one item, a confirmation) has none of its own.
     public func reasonsForAsking(_ prompt: Prompt, log: [LoggedAnswer], now: Date, timeZone: TimeZone) -> [String] {
-        guard prompt.key == prompt.questionID else { return [] }
+        let boundary = knowledge.questions[prompt.questionID]?.type == .boundary
+        guard prompt.key == prompt.questionID || boundary else { return [] }
         let evidence = step(log: log, now: now, timeZone: timeZone).evidence
         var walk = Walk(interview: self, log: log, now: now, timeZone: timeZone)
         walk.evidence = evidence
+        if boundary { return walk.rulesStraddling(key: prompt.key) }
         return walk.worthAsking(prompt.questionID, anchored: false)
     }
 

@@ -92,7 +92,35 @@ public struct Option: Hashable, Sendable {
 
 /// What kind of answer a question takes.
 public enum QuestionType: String, Hashable, Sendable {
-    case findings, yesno, choice, number, time, trend, text
+    case findings, yesno, choice, number, time, trend, text, boundary
+}
+
+/// The time limit a `boundary` question asks about (its `edge:` field): a span before now
+/// (`ago`), a span after an anchor (`after infusion-start`), or the anchor itself
+/// (`at infusion-end`).
+public enum BoundaryEdge: Hashable, Sendable {
+    case ago
+    case after(String)
+    case at(String)
+
+    /// Reads `ago`, `after ANCHOR` or `at ANCHOR`.
+    init?(_ text: String) {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        switch (parts.first, parts.count) {
+        case ("ago", 1): self = .ago
+        case ("after", 2): self = .after(parts[1])
+        case ("at", 2): self = .at(parts[1])
+        default: return nil
+        }
+    }
+
+    /// The anchor it names, if any.
+    var anchor: String? {
+        switch self {
+        case .ago: nil
+        case .after(let anchor), .at(let anchor): anchor
+        }
+    }
 }
 
 /// One thing the interview asks.
@@ -111,6 +139,8 @@ public struct Question: Hashable, Sendable {
     /// For `findings` questions that ask about "now or today": a sign chosen here began
     /// within this span before the answer (unless its onset is already known).
     public var onsetWithin: TimeSpan? = nil
+    /// For `boundary` questions: the time limit it asks about.
+    public var edge: BoundaryEdge? = nil
     public var followup: Bool
     public var help: String?
     public var location: SourceLocation

@@ -336,7 +336,8 @@ struct KnowledgeBuilder {
             sink.error(
                 .badValue(
                     "question type", typeField.value,
-                    expected: "findings, yesno, choice, number, time, trend or text"), at: typeField.valueLocation)
+                    expected: "findings, yesno, choice, number, time, trend, text or boundary"),
+                at: typeField.valueLocation)
             return
         }
         let optionList = record.all("option").map { field -> Option in
@@ -365,6 +366,18 @@ struct KnowledgeBuilder {
                 .badValue("use", useField.value, expected: "'followup' or 'not-understood'"), at: useField.valueLocation
             )
         }
+        var edge: BoundaryEdge?
+        if let field = record.first("edge") {
+            edge = BoundaryEdge(field.value)
+            if edge == nil || type != .boundary {
+                sink.error(
+                    .badValue(
+                        "edge", field.value, expected: "'ago', 'after ANCHOR' or 'at ANCHOR', on a boundary question"),
+                    at: field.valueLocation)
+            } else if let anchor = edge?.anchor {
+                reference(anchor, kind: "anchor", in: RecordSchema.anchors, at: field.valueLocation, into: &sink)
+            }
+        }
         let unsureField = record.first("unsure")
         if let unsureField, !["one-by-one", "all-unknown"].contains(unsureField.value) {
             sink.error(
@@ -384,7 +397,7 @@ struct KnowledgeBuilder {
             id: record.id, type: type, ask: wording(record, "ask", "nurse"),
             findings: record.values("finding"),
             fact: record.first("fact")?.value, anchor: record.first("anchor")?.value, options: optionList, sets: sets,
-            unsureOneByOne: unsureField?.value == "one-by-one", onsetWithin: onsetWithin,
+            unsureOneByOne: unsureField?.value == "one-by-one", onsetWithin: onsetWithin, edge: edge,
             followup: useField?.value == "followup", help: record.first("help")?.value, location: record.location)
         if useField?.value == "not-understood" { knowledge.notUnderstoodQuestion = record.id }
         checkQuestion(question, record: record, into: &sink)
@@ -415,6 +428,10 @@ struct KnowledgeBuilder {
             case .time: question.anchor == nil ? "anchor" : nil
             case .trend: question.options.isEmpty ? "option" : nil
             case .text: nil
+            case .boundary:
+                question.edge == nil
+                    ? "edge"
+                    : Set(question.options.map(\.id)) == ["earlier", "later"] ? nil : "option: earlier and later"
             }
         if let needs {
             sink.error(.missingField(needs, kind: "\(question.type.rawValue) question"), at: record.location)

@@ -51,7 +51,9 @@ struct KnowledgeValidator {
             }
         }
         for id in knowledge.questionOrder {
-            guard let question = knowledge.questions[id], !question.followup, !named.contains(id),
+            // A boundary question is asked whenever an onset straddles its limit.
+            guard let question = knowledge.questions[id], !question.followup, question.type != .boundary,
+                !named.contains(id),
                 id != knowledge.notUnderstoodQuestion
             else { continue }
             sink.error(.unreachableQuestion(id), at: question.location)

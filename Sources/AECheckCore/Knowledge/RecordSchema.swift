@@ -27,7 +27,7 @@ enum RecordSchema {
         "question": [
             one("type"), one("ask"), one("nurse"), optional("carer"), many("finding"), optional("fact"),
             optional("anchor"), many("option"), many("sets"), optional("unsure"), optional("onset-within"),
-            optional("use"), optional("help"), many("cite"), many("note"),
+            optional("edge"), optional("use"), optional("help"), many("cite"), many("note"),
         ],
         "rule": [
             one("level"), one("when"), optional("actions"), many("advice", required: true), one("reason"),

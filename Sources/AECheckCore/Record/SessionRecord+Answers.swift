@@ -35,6 +35,13 @@ extension SessionRecord {
         if question.type == .text {
             return textProblem(parts: Array(parts.dropFirst()), answer: answer) ? invalid : nil
         }
+        if question.type == .boundary {
+            // `QUESTION/FINDING`, or `QUESTION/FINDING/SPAN` for a limit with a span.
+            guard (2...3).contains(parts.count), knowledge.findings[parts[1]] != nil,
+                parts.count == 2 || TimeSpan(parts[2]) != nil
+            else { return "names no question" }
+            return ["earlier", "later", "unsure"].contains(answer) ? nil : invalid
+        }
         if parts.count == 2 {
             // One finding of a "not sure" screen, asked on its own.
             guard question.type == .findings, question.unsureOneByOne, question.findings.contains(parts[1]) else {
@@ -79,7 +86,7 @@ extension SessionRecord {
                 if earliest > now { return "is a time in the future ('\(answer.visibleControls)')" }
             }
             return answer.split(separator: "|", omittingEmptySubsequences: false).count <= 2 ? nil : invalid
-        case .text:
+        case .text, .boundary:
             return nil
         }
     }

@@ -24,8 +24,9 @@ final class CompiledConditions: Sendable {
     let findingSlots: [String: Int]
     let factSlots: [String: Int]
     let anchorSlots: [String: Int]
-    /// The id of the finding in each slot.
+    /// The id of the finding, and of the anchor, in each slot.
     let findingIDs: [String]
+    let anchorIDs: [String]
     /// The text of each note, by the slot it is about (see `UnknownNote`).
     let findingNotSure: [String]
     let findingTiming: [String]
@@ -63,6 +64,7 @@ final class CompiledConditions: Sendable {
         self.factSlots = builder.facts.slots
         self.anchorSlots = builder.anchors.slots
         self.findingIDs = builder.findings.ids
+        self.anchorIDs = builder.anchors.ids
         let findingNames = builder.findings.ids.map { knowledge.findings[$0]?.name.patient ?? $0 }
         self.findingNotSure = findingNames.map { "not sure about \($0)" }
         self.findingTiming = findingNames.map { "the timing of \($0)" }

@@ -212,38 +212,80 @@ struct ConditionEvaluator {
             return found.onset == nil ? .no : .yes
         case .onsetRecent(let span):
             guard let onset = found.onset else { return .unknown }
-            return compare(onset, atLeast: calendars.date(subtracting: span, from: evidence.now))
+            let terms = recentTerms(onset, span)
+            return compare(terms.onset, atLeast: terms.bound)
         case .onsetOver(let span):
             guard let onset = found.onset else { return .unknown }
-            return compare(onset, atLeast: calendars.date(subtracting: span, from: evidence.now)).negated
+            let terms = recentTerms(onset, span)
+            return compare(terms.onset, atLeast: terms.bound).negated
         case .onsetWithin(let span, let anchorSlot):
             guard let onset = found.onset, let anchor = anchorBand(anchorSlot) else { return .unknown }
-            let start = compare(onset, atLeast: anchor)
-            let end = compare(onset, atMost: anchor, plus: span)
+            let terms = anchorTerms(onset, anchor, span)
+            let start = compare(terms.onset, atLeast: terms.anchor)
+            let end = compare(terms.onset, atMost: terms.anchor, plus: span)
             return Truth.and(start, end)
         case .onsetAfter(let span, let anchorSlot):
             guard let onset = found.onset, let anchor = anchorBand(anchorSlot) else { return .unknown }
-            return compare(onset, atMost: anchor, plus: span).negated
+            let terms = anchorTerms(onset, anchor, span)
+            return compare(terms.onset, atMost: terms.anchor, plus: span).negated
         case .onsetDuringInfusion:
             guard let onset = found.onset, let start = anchorBand(conditions.infusionStart) else { return .unknown }
             let afterStart = compare(onset, atLeast: start)
-            if case .bool(true) = fact(conditions.infusionOngoing) { return afterStart }
-            let end: TimeBand
-            if let known = anchorBand(conditions.infusionEnd) {
-                end = known
-            } else if let length = conditions.infusionLength {
-                end = TimeBand(
-                    earliest: calendars.date(adding: length, to: start.earliest),
-                    latest: calendars.date(adding: length, to: start.latest))
-            } else {
+            guard let end = infusionEnd(start) else {
+                // Still running, or no end to compare with.
+                if case .bool(true) = fact(conditions.infusionOngoing) { return afterStart }
                 return Truth.and(afterStart, .unknown)
             }
-            let beforeEnd = compare(onset, atMost: end, plus: nil)
-            return Truth.and(afterStart, beforeEnd)
+            return Truth.and(afterStart, compare(onset, atMost: end.band, plus: nil))
         }
     }
 
-    private func anchorBand(_ slot: Int) -> TimeBand? {
+    /// When the infusion ended: the anchor `infusion-end`, or the start plus the setting
+    /// `infusion-length`; nil while it still runs or when neither is known. `anchor` is the
+    /// anchor slot when the end was given, nil when it was worked out from the length.
+    func infusionEnd(_ start: TimeBand) -> (band: TimeBand, anchor: Int?)? {
+        if case .bool(true) = fact(conditions.infusionOngoing) { return nil }
+        if let known = anchorBand(conditions.infusionEnd) { return (known, conditions.infusionEnd) }
+        guard let length = conditions.infusionLength else { return nil }
+        let band = TimeBand(
+            earliest: calendars.date(adding: length, to: start.earliest),
+            latest: calendars.date(adding: length, to: start.latest))
+        return (band, nil)
+    }
+
+    // MARK: - Whole days
+
+    /// Whether a comparison against a window of `span` reads calendar days: the span is a
+    /// whole number of days or longer, and one side is a whole-day answer ("yesterday", "on
+    /// Monday", "14 Nov"). Then "yesterday" is within 1 day whatever the hour now, and a
+    /// last dose on 24 October is not over 4 weeks before 21 November.
+    func readsDays(_ span: TimeSpan?, _ bands: TimeBand...) -> Bool {
+        guard let span, span.amount > 0, span.unit != .minute && span.unit != .hour else { return false }
+        return bands.contains { $0.isWholeDays(in: calendars.calendar) }
+    }
+
+    /// The band as the first and last calendar day it touches (each as the start of that day).
+    func days(_ band: TimeBand) -> TimeBand {
+        band.days(in: calendars.calendar)
+    }
+
+    /// The onset and the limit `now - span` it is compared with, as instants or as days.
+    func recentTerms(_ onset: TimeBand, _ span: TimeSpan) -> (onset: TimeBand, bound: TimeBand, days: Bool) {
+        if readsDays(span, onset) {
+            let today = calendars.calendar.startOfDay(for: evidence.now)
+            return (days(onset), TimeBand(instant: calendars.date(subtracting: span, from: today)), true)
+        }
+        return (onset, TimeBand(instant: calendars.date(subtracting: span, from: evidence.now)), false)
+    }
+
+    /// The onset and the anchor it is measured from, as instants or as days.
+    func anchorTerms(_ onset: TimeBand, _ anchor: TimeBand, _ span: TimeSpan)
+        -> (onset: TimeBand, anchor: TimeBand, days: Bool)
+    {
+        readsDays(span, onset, anchor) ? (days(onset), days(anchor), true) : (onset, anchor, false)
+    }
+
+    func anchorBand(_ slot: Int) -> TimeBand? {
         if case .known(let band) = anchor(slot) { return band }
         return nil
     }
@@ -262,18 +304,18 @@ struct ConditionEvaluator {
     }
 
     /// onset >= bound: yes when the whole band is at or after every reading of the bound.
-    private func compare(_ onset: TimeBand, atLeast bound: TimeBand) -> Truth {
+    func compare(_ onset: TimeBand, atLeast bound: TimeBand) -> Truth {
         if onset.earliest >= bound.latest { return .yes }
         if onset.latest < bound.earliest { return .no }
         return .unknown
     }
 
-    private func compare(_ onset: TimeBand, atLeast bound: Date) -> Truth {
+    func compare(_ onset: TimeBand, atLeast bound: Date) -> Truth {
         compare(onset, atLeast: TimeBand(instant: bound))
     }
 
     /// onset <= anchor + span.
-    private func compare(_ onset: TimeBand, atMost anchor: TimeBand, plus span: TimeSpan?) -> Truth {
+    func compare(_ onset: TimeBand, atMost anchor: TimeBand, plus span: TimeSpan?) -> Truth {
         let low = span.map { calendars.date(adding: $0, to: anchor.earliest) } ?? anchor.earliest
         let high = span.map { calendars.date(adding: $0, to: anchor.latest) } ?? anchor.latest
         if onset.latest <= low { return .yes }
@@ -284,7 +326,7 @@ struct ConditionEvaluator {
     // MARK: - Facts and anchors
 
     /// A fact's value in the evidence, or "not sure" when assumed so.
-    private func fact(_ slot: Int) -> FactValue? {
+    func fact(_ slot: Int) -> FactValue? {
         if let value = evidence.facts[slot] { return value }
         return assumedUnsureFacts.contains(slot) ? .unsure : nil
     }
@@ -322,12 +364,14 @@ struct ConditionEvaluator {
         case .unsure:
             notes.append(.anchorDate(slot))
             return .unknown
-        case .known(let band):
+        case .known(let given):
+            let byDay = readsDays(span, given)
+            let band = byDay ? days(given) : given
+            let now = byDay ? calendars.calendar.startOfDay(for: evidence.now) : evidence.now
             let limit = TimeBand(
                 earliest: calendars.date(adding: span, to: band.earliest),
                 latest: calendars.date(adding: span, to: band.latest))
-            let result: Truth =
-                if evidence.now > limit.latest { .yes } else if evidence.now <= limit.earliest { .no } else { .unknown }
+            let result: Truth = if now > limit.latest { .yes } else if now <= limit.earliest { .no } else { .unknown }
             if result == .unknown { notes.append(.anchorDate(slot)) }
             return over ? result : result.negated
         }

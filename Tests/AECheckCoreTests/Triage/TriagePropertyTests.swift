@@ -107,6 +107,42 @@ struct TriagePropertyTests {
         #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
     }
 
+    /// A heat flare (Uhthoff) reported beside a nerve or brain sign never gives a lower level
+    /// than the sign alone, for every sign of the heat-flare rule, onset and course; and the
+    /// flare's "not a new problem" never stands beside the rules for new or worsening signs.
+    @Test func heatFlareNeverLowersTheSignAlone() throws {
+        let rule = try #require(S.knowledge.rules.first { $0.id == "heat-flare" })
+        let signs = rule.condition.findingIDs.filter { $0 != "heat-worsening" }
+        #expect(!signs.isEmpty)
+        let onsets: [Double?] = [nil, 3_600, 86_400 * 3, 86_400 * 80, 86_400 * 100, 86_400 * 800]
+        var failures: [String] = []
+        for sign in Set(signs).sorted() {
+            for onset in onsets {
+                for trend in [nil] + Trend.allCases {
+                    for months in [nil, 30.0] {
+                        var evidence = Evidence(now: S.now, timeZone: S.timeZone)
+                        evidence.findings[sign] = FindingEvidence(
+                            id: sign, status: .present, onset: onset.map { TimeBand(instant: S.now - $0) },
+                            trend: trend)
+                        if let months { evidence.facts["treatment-months"] = .number(months) }
+                        let alone = S.triage.assess(evidence)
+                        evidence.findings["heat-worsening"] = FindingEvidence(id: "heat-worsening", status: .present)
+                        let flare = S.triage.assess(evidence)
+                        let fired = Set(flare.reasons.map(\.ruleID))
+                        if S.rank(flare.level) < S.rank(alone.level)
+                            || (fired.contains("heat-flare") && !fired.isDisjoint(with: ["neuro-new", "neuro-worse"]))
+                        {
+                            failures.append(
+                                "\(S.describe(evidence)): \(alone.level) [\(Self.fired(alone))] -> \(flare.level) "
+                                    + "[\(Self.fired(flare))]")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
+    }
+
     @Test(arguments: [FindingStatus.unknown, .absent])
     func turningIntoPresentNeverLowers(from status: FindingStatus) {
         var failures: [String] = []
