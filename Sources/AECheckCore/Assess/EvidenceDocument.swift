@@ -208,6 +208,7 @@ public enum EvidenceDocument {
                     evidence.set(finding, overriding: true)
                 }
             }
+            evidence.applyFindingEffects(knowledge)
             return evidence
         }
 

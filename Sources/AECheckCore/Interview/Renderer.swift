@@ -65,7 +65,9 @@ public struct Renderer: Sendable {
             section("Watch for:", Triage.unique(watch.filter { !$0.isEmpty }), into: &lines)
             section("Why:", outcome.reasons.map(explain), into: &lines)
         } else {
-            let page = PatientPage(renderer: self, outcome: outcome, place: evidence?.facts["location"])
+            let page = PatientPage(
+                renderer: self, outcome: outcome, place: evidence?.facts["location"],
+                stopped: evidence?.hasStoppedTreatment ?? false)
             section("What to do now:", page.now, into: &lines)
             section("Watch for:", page.watch, into: &lines)
             section("Looking after yourself:", page.selfCare, into: &lines)

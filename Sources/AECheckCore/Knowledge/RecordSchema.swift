@@ -17,6 +17,7 @@ enum RecordSchema {
         "source": [one("title"), optional("file"), optional("url"), many("section"), many("note")],
         "finding": [
             one("patient"), one("nurse"), many("group"), many("figure"), many("cite", required: true), many("note"),
+            optional("sets"), optional("anchor"),
         ],
         "phrase": [many("say"), many("combine"), many("note")],
         "words": [many("say", required: true), many("cite"), many("note")],
@@ -45,7 +46,10 @@ enum RecordSchema {
             many("cite", required: true),
             many("note"),
         ],
-        "action": [one("label"), one("patient"), one("nurse"), optional("carer"), optional("key"), many("note")],
+        "action": [
+            one("label"), one("patient"), one("nurse"), optional("carer"), optional("key"), optional("tags"),
+            many("note"),
+        ],
         "faq": [one("q"), many("a", required: true), many("cite", required: true), many("note")],
         "text": [one("patient"), one("nurse"), optional("carer"), many("cite"), many("note")],
         "setting": [many("value", required: true), many("note")],
