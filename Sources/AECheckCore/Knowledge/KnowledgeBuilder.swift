@@ -519,6 +519,14 @@ struct KnowledgeBuilder {
                 reference(id, kind: "fact", in: knowledge.facts.keys, at: location, into: &sink)
                 return condition
             }
+            if value == "unknown" {
+                // `FACT = unknown`: answered "not sure"; a plain yes or no, for any fact type.
+                if comparison != .equal && comparison != .notEqual {
+                    sink.error(
+                        .badValue("comparison", comparison.rawValue, expected: "'=' or '!=' with unknown"), at: location)
+                }
+                return condition
+            }
             switch fact.type {
             case .choice(let values):
                 if !values.contains(where: { $0.id == value }) {
