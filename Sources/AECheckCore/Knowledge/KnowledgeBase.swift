@@ -133,6 +133,8 @@ public struct Level: Hashable, Sendable {
     /// The page key of what the level's wording already tells the person to do
     /// (`call-emergency`): advice lines with this key are not repeated under it.
     public var key: String?
+    /// The patient wording for a person who has stopped the drug (`stopped:`), when it differs.
+    public var stoppedWording: String?
 }
 
 /// Where and how to get help in one country or region (`--region`).

@@ -165,7 +165,8 @@ struct KnowledgeBuilder {
         }
         knowledge.levels[record.id] = Level(
             id: record.id, rank: rank, label: record.first("label")?.value ?? record.id.uppercased(),
-            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value)
+            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value,
+            stoppedWording: record.first("stopped")?.value)
     }
 
     private mutating func addRegion(_ record: RawRecord, into sink: inout DiagnosticSink) {

@@ -40,7 +40,9 @@ enum RecordSchema {
             many("cite", required: true), many("note"),
         ],
         "flow": [one("title"), many("step", required: true), many("note")],
-        "level": [one("rank"), one("label"), one("patient"), one("nurse"), optional("key"), many("note")],
+        "level": [
+            one("rank"), one("label"), one("patient"), one("nurse"), optional("key"), optional("stopped"), many("note"),
+        ],
         "region": [
             one("name"), one("emergency"), optional("urgent"), one("crisis"), optional("dates"),
             many("cite", required: true),
