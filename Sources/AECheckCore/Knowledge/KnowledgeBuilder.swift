@@ -252,7 +252,8 @@ struct KnowledgeBuilder {
         if let field = record.first("anchor") {
             reference(field.value, kind: "anchor", in: RecordSchema.anchors, at: field.valueLocation, into: &sink)
             if field.value == "onset" {
-                sink.error(.badValue("anchor", field.value, expected: "an anchor other than onset"), at: field.valueLocation)
+                sink.error(
+                    .badValue("anchor", field.value, expected: "an anchor other than onset"), at: field.valueLocation)
             }
             finding.anchor = field.value
         }
@@ -524,7 +525,8 @@ struct KnowledgeBuilder {
                 // `FACT = unknown`: answered "not sure"; a plain yes or no, for any fact type.
                 if comparison != .equal && comparison != .notEqual {
                     sink.error(
-                        .badValue("comparison", comparison.rawValue, expected: "'=' or '!=' with unknown"), at: location)
+                        .badValue("comparison", comparison.rawValue, expected: "'=' or '!=' with unknown"), at: location
+                    )
                 }
                 return condition
             }
