@@ -209,6 +209,7 @@ public enum EvidenceDocument {
                     evidence.set(finding, overriding: true)
                 }
             }
+            evidence.applyFindingEffects(knowledge)
             return evidence
         }
 

@@ -198,3 +198,30 @@ public struct TimeReading: Hashable, Sendable {
     /// The band read, or nil for unknown.
     public var band: TimeBand?
 }
+
+extension Evidence {
+    /// Whether the person said when they stopped the drug (the `stopped-treatment` anchor is a
+    /// known time), or a finding read in their words set `on-treatment` to no; and did not say
+    /// they still have it. Lines tagged `on-treatment` are then left off the page.
+    public var hasStoppedTreatment: Bool {
+        if facts["on-treatment"] == .bool(true) { return false }
+        if case .known? = anchors["stopped-treatment"] { return true }
+        return facts["on-treatment"] == .bool(false)
+    }
+
+    /// What findings read in free text tell beyond themselves: the fact a finding `sets:` and
+    /// the anchor its onset gives (`anchor:`), each only when not already given.
+    mutating func applyFindingEffects(_ knowledge: KnowledgeBase) {
+        for (id, found) in findings.sorted(by: { $0.key < $1.key }) where found.status == .present {
+            guard let finding = knowledge.findings[id] else { continue }
+            if let fact = finding.setsFact, let text = finding.setsValue, facts[fact] == nil,
+                let type = knowledge.facts[fact]?.type, let value = FactValue(text, type: type)
+            {
+                facts[fact] = value
+            }
+            if let anchor = finding.anchor, anchors[anchor] == nil, let onset = found.onset {
+                anchors[anchor] = .known(onset)
+            }
+        }
+    }
+}

@@ -95,7 +95,24 @@ extension Interview {
                 }
             case .outcome, .decision:
                 return .outcome(outcome())
+            case .when(let inner, let condition):
+                // Skipped only when the condition is surely false (and nothing was answered to it).
+                let logged: Bool =
+                    switch inner.unconditional {
+                    case .screen(let id), .ask(let id), .always(let id), .text(let id): answers[id] != nil
+                    default: false
+                    }
+                guard logged || holds(condition) != .no else { return nil }
+                return perform(inner)
             }
+        }
+
+        /// A flow step's condition on the evidence so far.
+        private func holds(_ condition: Condition) -> Truth {
+            guard let compiled = interview.stepConditions[condition] else { return .unknown }
+            var evaluator = ConditionEvaluator(
+                conditions: compiled, evidence: compiled.slots(of: evidence), calendar: calendar)
+            return evaluator.evaluate(rule: 0)
         }
 
         /// Ends the interview when the most urgent level is reached.
@@ -277,6 +294,7 @@ extension Interview {
                     }
                     if reply == "yes" {
                         evidence.add(understood: understood)
+                        evidence.applyFindingEffects(knowledge)
                         // An emergency ends the interview before anything else is asked.
                         if let end = emergencyEnd() { return end }
                         let unplaced = typed.flatMap {

@@ -47,6 +47,10 @@ public struct Interview: Sendable {
     let boundaryQuestions: [BoundaryEdge: String]
     /// Results already worked out (replays, triage, free text); see `InterviewCache`.
     let cache = InterviewCache()
+    /// The conditions of the flow's conditional steps, each compiled on its own, made when
+    /// first needed.
+    private let lazyStepConditions: LazyValue<[Condition: CompiledConditions]>
+    var stepConditions: [Condition: CompiledConditions] { lazyStepConditions.value }
 
     /// Creates the interview for a flow of the knowledge (`check` by default).
     public init(knowledge: KnowledgeBase, flow: String = "check", dayFirst: Bool = true) {
@@ -80,6 +84,14 @@ public struct Interview: Sendable {
             boundaries[edge] = id
         }
         self.boundaryQuestions = boundaries
+        let steps = self.flow.steps
+        self.lazyStepConditions = LazyValue {
+            var compiled: [Condition: CompiledConditions] = [:]
+            for case .when(_, let condition) in steps where compiled[condition] == nil {
+                compiled[condition] = CompiledConditions([condition], knowledge: knowledge)
+            }
+            return compiled
+        }
     }
 
     /// Makes, on another thread, what later answers will need (the rule analysis, the memo

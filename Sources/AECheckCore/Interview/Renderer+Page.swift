@@ -13,11 +13,14 @@ struct PatientPage {
     let selfCare: [String]
     let reasons: [Reason]
 
-    init(renderer: Renderer, outcome: Outcome, place: FactValue?) {
+    /// `stopped`: the person said when they stopped the drug (lines tagged `on-treatment`
+    /// are left out, lines tagged `stopped` shown).
+    init(renderer: Renderer, outcome: Outcome, place: FactValue?, stopped: Bool = false) {
         let knowledge = renderer.knowledge
         let who = renderer.audience == .carer ? "carer" : "self"
         let placeID: String? = if case .choice(let id) = place { id } else { nil }
         func fits(_ line: AdviceLine) -> Bool {
+            if line.tags.contains(stopped ? "on-treatment" : "stopped") { return false }
             if line.tags.contains("action") { return true }
             if line.tags.contains("self") || line.tags.contains("carer"), !line.tags.contains(who) { return false }
             let places = line.tags.intersection(["centre", "home"])
@@ -33,7 +36,7 @@ struct PatientPage {
             guard let action = knowledge.actions[id] else { return nil }
             var line = AdviceLine(parsing: action.wording.text(for: renderer.audience))
             line.key = action.key
-            line.tags = ["action"]
+            line.tags = action.tags.union(["action"])
             return line
         }
         let order = knowledge.list("page-order")

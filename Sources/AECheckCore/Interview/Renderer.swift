@@ -53,7 +53,11 @@ public struct Renderer: Sendable {
         let level = knowledge.levels[outcome.level]
         var lines: [String] = outcome.decision.map(decisionBlock) ?? []
         lines += ["", levelColour(outcome.level, "Triage: \(level?.label ?? outcome.level.uppercased())")]
-        if let wording = level?.wording.text(for: audience) { lines.append(fill(wording)) }
+        if audience != .nurse, evidence?.hasStoppedTreatment == true, let wording = level?.stoppedWording {
+            lines.append(fill(wording))
+        } else if let wording = level?.wording.text(for: audience) {
+            lines.append(fill(wording))
+        }
         if audience == .carer, let intro = knowledge.texts["carer-result"]?.text(for: .carer) { lines.append(intro) }
         let advice = outcome.advice.compactMap { knowledge.advice[$0] }
         if audience == .nurse {
@@ -65,7 +69,9 @@ public struct Renderer: Sendable {
             section("Watch for:", Triage.unique(watch.filter { !$0.isEmpty }), into: &lines)
             section("Why:", outcome.reasons.map(explain), into: &lines)
         } else {
-            let page = PatientPage(renderer: self, outcome: outcome, place: evidence?.facts["location"])
+            let page = PatientPage(
+                renderer: self, outcome: outcome, place: evidence?.facts["location"],
+                stopped: evidence?.hasStoppedTreatment ?? false)
             section("What to do now:", page.now, into: &lines)
             section("Watch for:", page.watch, into: &lines)
             section("Looking after yourself:", page.selfCare, into: &lines)

@@ -55,6 +55,11 @@ public struct Finding: Hashable, Sendable {
     public var groups: [String]
     public var figures: [String]
     public var citations: [Citation]
+    /// A fact this finding, read in free text, tells (`sets: FACT=VALUE`), when not given otherwise.
+    public var setsFact: String?
+    public var setsValue: String?
+    /// An anchor its onset, read in free text, gives (`anchor: stopped-treatment`), when not given otherwise.
+    public var anchor: String?
 }
 
 /// A context fact's type.
@@ -158,6 +163,8 @@ public struct Level: Hashable, Sendable {
     /// The page key of what the level's wording already tells the person to do
     /// (`call-emergency`): advice lines with this key are not repeated under it.
     public var key: String?
+    /// The patient wording for a person who has stopped the drug (`stopped:`), when it differs.
+    public var stoppedWording: String?
 }
 
 /// Where and how to get help in one country or region (`--region`).
@@ -182,6 +189,8 @@ public struct Action: Hashable, Sendable {
     public var wording: Wording
     /// The page key of this action's line (`stop-drip`), so advice saying the same is not repeated.
     public var key: String?
+    /// When its patient line fits, as an advice line's tags (`on-treatment`).
+    public var tags: Set<String> = []
 }
 
 /// When a result applies.
@@ -217,14 +226,15 @@ public struct Advice: Hashable, Sendable {
 ///
 /// Lines with the same key say the same thing: a page shows the first one. Tags say when
 /// the line fits: `centre` or `home` (where the person is, when known), `self` or `carer`
-/// (who is typing).
+/// (who is typing), `on-treatment` (left out once the person said when they stopped the
+/// drug) or `stopped` (shown only then).
 public struct AdviceLine: Hashable, Sendable {
     public var key: String?
     public var tags: Set<String>
     public var text: String
 
     /// The tags a line may carry.
-    public static let knownTags: Set<String> = ["centre", "home", "self", "carer"]
+    public static let knownTags: Set<String> = ["centre", "home", "self", "carer", "on-treatment", "stopped"]
 
     /// Reads `KEY TAG... | TEXT`; a value without a key part is all text.
     public init(parsing value: String) {
@@ -259,7 +269,7 @@ public struct AdviceLine: Hashable, Sendable {
 }
 
 /// One step of a flow.
-public enum FlowStep: Hashable, Sendable {
+public indirect enum FlowStep: Hashable, Sendable {
     case screen(String)
     case ask(String)
     case always(String)
@@ -267,6 +277,15 @@ public enum FlowStep: Hashable, Sendable {
     case followups
     case outcome
     case decision
+    /// A step taken only when the condition is true or not known on the evidence so far
+    /// (`step: ask QUESTION when CONDITION`): not knowing asks.
+    case when(FlowStep, Condition)
+
+    /// The step without its condition.
+    public var unconditional: FlowStep {
+        if case .when(let inner, _) = self { return inner.unconditional }
+        return self
+    }
 }
 
 /// The order of an interview, with included flows already expanded.

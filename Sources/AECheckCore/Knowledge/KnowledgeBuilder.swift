@@ -46,7 +46,7 @@ struct KnowledgeBuilder {
 
         each("source") { addSource($0, into: &sink) }
         each("level") { addLevel($0, into: &sink) }
-        each("action") { addAction($0) }
+        each("action") { addAction($0, into: &sink) }
         each("region") { addRegion($0, into: &sink) }
         each("text") { record in
             knowledge.texts[record.id] = wording(record, "patient", "nurse")
@@ -165,7 +165,8 @@ struct KnowledgeBuilder {
         }
         knowledge.levels[record.id] = Level(
             id: record.id, rank: rank, label: record.first("label")?.value ?? record.id.uppercased(),
-            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value)
+            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value,
+            stoppedWording: record.first("stopped")?.value)
     }
 
     private mutating func addRegion(_ record: RawRecord, into sink: inout DiagnosticSink) {
@@ -180,10 +181,19 @@ struct KnowledgeBuilder {
         }
     }
 
-    private mutating func addAction(_ record: RawRecord) {
+    private mutating func addAction(_ record: RawRecord, into sink: inout DiagnosticSink) {
+        var tags: Set<String> = []
+        if let field = record.first("tags") {
+            tags = Set(field.value.splitting(on: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
+            for tag in tags.sorted() where !AdviceLine.knownTags.contains(tag) {
+                sink.error(
+                    .badValue("tags", tag, expected: "a tag: " + AdviceLine.knownTags.sorted().joined(separator: ", ")),
+                    at: field.valueLocation)
+            }
+        }
         knowledge.actions[record.id] = Action(
             id: record.id, label: record.first("label")?.value ?? record.id,
-            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value)
+            wording: wording(record, "patient", "nurse"), key: record.first("key")?.value, tags: tags)
     }
 
     private mutating func addFact(_ record: RawRecord, into sink: inout DiagnosticSink) {
@@ -223,9 +233,31 @@ struct KnowledgeBuilder {
                 column: field.valueLocation.column + field.value.distance(from: field.value.startIndex, to: open) + 1)
             _ = citation(String(inner), at: location, kind: "finding", id: record.id, into: &sink)
         }
-        knowledge.findings[record.id] = Finding(
+        var finding = Finding(
             id: record.id, name: wording(record, "patient", "nurse"), groups: record.values("group"),
             figures: record.values("figure"), citations: citations(record, into: &sink))
+        if let field = record.first("sets") {
+            let parts = field.value.pieces("=").map { $0.trimmingWhitespace() }
+            if parts.count == 2, let fact = knowledge.facts[parts[0]], FactValue(parts[1], type: fact.type) != nil {
+                finding.setsFact = parts[0]
+                finding.setsValue = parts[1]
+            } else if parts.count == 2, knowledge.facts[parts[0]] == nil {
+                reference(parts[0], kind: "fact", in: knowledge.facts.keys, at: field.valueLocation, into: &sink)
+            } else {
+                sink.error(
+                    .badValue("sets", field.value, expected: "'FACT=VALUE' with a value the fact takes"),
+                    at: field.valueLocation)
+            }
+        }
+        if let field = record.first("anchor") {
+            reference(field.value, kind: "anchor", in: RecordSchema.anchors, at: field.valueLocation, into: &sink)
+            if field.value == "onset" {
+                sink.error(
+                    .badValue("anchor", field.value, expected: "an anchor other than onset"), at: field.valueLocation)
+            }
+            finding.anchor = field.value
+        }
+        knowledge.findings[record.id] = finding
     }
 
     private mutating func addWordSet(_ record: RawRecord, into sink: inout DiagnosticSink) {
@@ -506,6 +538,15 @@ struct KnowledgeBuilder {
                 reference(id, kind: "fact", in: knowledge.facts.keys, at: location, into: &sink)
                 return condition
             }
+            if value == "unknown" {
+                // `FACT = unknown`: answered "not sure"; a plain yes or no, for any fact type.
+                if comparison != .equal && comparison != .notEqual {
+                    sink.error(
+                        .badValue("comparison", comparison.rawValue, expected: "'=' or '!=' with unknown"), at: location
+                    )
+                }
+                return condition
+            }
             switch fact.type {
             case .choice(let values):
                 if !values.contains(where: { $0.id == value }) {
@@ -543,6 +584,25 @@ struct KnowledgeBuilder {
     private mutating func parseStep(
         _ text: String, field: RawField, flow: String, into sink: inout DiagnosticSink
     ) -> FlowStep? {
+        // `ask QUESTION when CONDITION` (and `always ...`): the step, taken only when the condition
+        // is not false.
+        if let range = text.range(of: " when "), ["ask", "always"].contains(text.splitting(on: " ").first ?? "") {
+            guard let inner = parseStep(String(text[..<range.lowerBound]), field: field, flow: flow, into: &sink)
+            else { return nil }
+            let conditionText = String(text[range.upperBound...])
+            var parser = ConditionParser(conditionText)
+            switch parser.parse() {
+            case .success(let parsed):
+                var location = field.valueLocation
+                location.column += text.distance(from: text.startIndex, to: range.upperBound)
+                return .when(inner, bind(parsed, rule: "flow \(flow)", at: location, into: &sink))
+            case .failure(let failure):
+                var location = field.valueLocation
+                location.column += text.distance(from: text.startIndex, to: range.upperBound) + failure.offset
+                sink.error(.badCondition(failure.message), at: location)
+                return nil
+            }
+        }
         let parts = text.splitting(on: " ")
         let argument = parts.count > 1 ? parts[1] : ""
         func question() -> Bool {

@@ -44,7 +44,7 @@ struct KnowledgeValidator {
         var named: Set<String> = []
         for flow in knowledge.flows.values {
             for step in flow.steps {
-                switch step {
+                switch step.unconditional {
                 case .screen(let id), .ask(let id), .always(let id), .text(let id): named.insert(id)
                 default: break
                 }

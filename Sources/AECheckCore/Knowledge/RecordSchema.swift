@@ -17,6 +17,7 @@ enum RecordSchema {
         "source": [one("title"), optional("file"), optional("url"), many("section"), many("note")],
         "finding": [
             one("patient"), one("nurse"), many("group"), many("figure"), many("cite", required: true), many("note"),
+            optional("sets"), optional("anchor"),
         ],
         "phrase": [many("say"), many("combine"), many("note")],
         "words": [many("say", required: true), many("cite"), many("note")],
@@ -39,13 +40,18 @@ enum RecordSchema {
             many("cite", required: true), many("note"),
         ],
         "flow": [one("title"), many("step", required: true), many("note")],
-        "level": [one("rank"), one("label"), one("patient"), one("nurse"), optional("key"), many("note")],
+        "level": [
+            one("rank"), one("label"), one("patient"), one("nurse"), optional("key"), optional("stopped"), many("note"),
+        ],
         "region": [
             one("name"), one("emergency"), optional("urgent"), one("crisis"), optional("dates"),
             many("cite", required: true),
             many("note"),
         ],
-        "action": [one("label"), one("patient"), one("nurse"), optional("carer"), optional("key"), many("note")],
+        "action": [
+            one("label"), one("patient"), one("nurse"), optional("carer"), optional("key"), optional("tags"),
+            many("note"),
+        ],
         "faq": [one("q"), many("a", required: true), many("cite", required: true), many("note")],
         "text": [one("patient"), one("nurse"), optional("carer"), many("cite"), many("note")],
         "setting": [many("value", required: true), many("note")],

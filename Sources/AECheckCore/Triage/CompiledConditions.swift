@@ -183,7 +183,8 @@ final class CompiledConditions: Sendable {
                 default: nil
                 }
             return FactTest(
-                slot: fact(id), comparison: comparison, value: factValues.count - 1, number: Double(value), flag: flag)
+                slot: fact(id), comparison: comparison, value: factValues.count - 1, number: Double(value), flag: flag,
+                unsure: value == "unknown")
         }
 
         private mutating func compile(_ qualifier: Qualifier) -> CompiledQualifier {
@@ -240,6 +241,8 @@ struct FactTest: Sendable {
     let value: Int
     let number: Double?
     let flag: Bool?
+    /// The test is `= unknown` (or `!= unknown`): whether the answer was "not sure".
+    let unsure: Bool
 }
 
 /// Something not known that mattered, by slot; `CompiledConditions.text(of:)` writes it out

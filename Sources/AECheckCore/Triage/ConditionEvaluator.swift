@@ -334,6 +334,10 @@ struct ConditionEvaluator {
     private mutating func fact(_ test: FactTest) -> Truth {
         guard let actual = fact(test.slot) else { return .no }
         let comparison = test.comparison
+        if test.unsure {
+            // `FACT = unknown`: the person was asked and said "not sure" (a plain yes or no).
+            return (actual == .unsure) == (comparison == .equal) ? .yes : .no
+        }
         switch actual {
         case .unsure:
             notes.append(.factNotSure(test.slot))

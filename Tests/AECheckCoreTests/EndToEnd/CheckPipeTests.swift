@@ -82,7 +82,7 @@ struct CheckPipeTests {
         // Hives 3 days after the infusion, start not given: the drip is known to be over, so the
         // unknown onset falls to the later-reaction rule (review 2, finding 1), not "stop the drip".
         Conversation(lines: ["none", "3 days ago", "I have hives", "yes"], level: "SOON"),
-        Conversation(lines: ["none", "3 days ago", "I have a cough", "yes"], level: "SOON"),
+        Conversation(lines: ["none", "3 days ago", "I have a cough", "yes", "no"], level: "SOON"),
         Conversation(lines: ["none", "3 days ago", "I have a headache", "yes"], level: "SELF-CARE"),
     ]
 

@@ -49,6 +49,7 @@ enum BrokenFixtures {
         ],
         "empty-file": ["empty.txt:1:1 empty-file", "only-comments.txt:1:1 empty-file"],
         "example-not-firing": ["defect.txt:9:10 example-not-firing", "defect.txt:10:10 bad-example"],
+        "flow-step-condition": ["defect.txt:4:40 bad-condition", "defect.txt:5:22 unknown-reference"],
         "flow-cycle": ["defect.txt:9:7 flow-cycle"],
         "invalid-utf8": ["defect.txt:3:1 invalid-utf8"],
         "long-line": ["defect.txt:5:1 line-too-long"],
