@@ -55,10 +55,11 @@ extension Interview.Walk {
         }
     }
 
-    /// The findings present or not sure that pass `test` (each is then changed on its own, so
-    /// their order does not matter).
+    /// The findings present that pass `test` (each is then changed on its own, so their order
+    /// does not matter). A sign answered "not sure" has no onset or course to ask about: "when
+    /// did it start?" means nothing to someone who does not know whether they have it.
     private func reported(where test: (FindingEvidence) -> Bool) -> [String] {
-        evidence.findings.compactMap { id, finding in finding.status != .absent && test(finding) ? id : nil }
+        evidence.findings.compactMap { id, finding in finding.status == .present && test(finding) ? id : nil }
     }
 
     /// A finding already present, from the person's own words or another question, is not

@@ -191,8 +191,13 @@ extension Interview {
                 return .question(prompt(for: question, key: id))
             }
             apply(answer, to: question, key: id)
-            if question.type == .findings, question.unsureOneByOne, answer == "unsure" {
-                for finding in question.findings where !answered(finding, key: id) {
+            if question.type == .findings, answer == "unsure" {
+                // "Not sure" to a list is asked again one sign at a time: every sign of a
+                // screen, else each sign whose "not sure" alone could raise the result (the
+                // others stay "not sure"; asking them could change nothing).
+                let open = question.findings.filter { !answered($0, key: id) }
+                let single = question.unsureOneByOne ? open : signsThatMatter(open, key: id)
+                for finding in single {
                     let key = "\(id)/\(finding)"
                     guard let single = answers[key] else {
                         return .question(singlePrompt(question, finding: finding, key: key))
@@ -209,6 +214,34 @@ extension Interview {
                 }
             }
             return nil
+        }
+
+        /// The signs of `open` (answered "not sure" under `key`) whose "not sure" could raise
+        /// the result on its own: with every one of them "no", the level or the actions are
+        /// lower than with that one alone "not sure".
+        private func signsThatMatter(_ open: [String], key: String) -> [String] {
+            guard open.count > 1 else { return open }
+            var baseline = evidence
+            for finding in open {
+                baseline.set(FindingEvidence(id: finding, status: .absent, origin: .answer(key)), overriding: true)
+            }
+            let floor = result(of: baseline)
+            return open.filter { finding in
+                var probe = baseline
+                probe.set(FindingEvidence(id: finding, status: .unknown, origin: .answer(key)), overriding: true)
+                let raised = result(of: probe)
+                return raised.rank > floor.rank || !raised.actions.isSubset(of: floor.actions)
+            }
+        }
+
+        /// The rank of the level and the actions that `evidence` gives.
+        private func result(of evidence: Evidence) -> (rank: Int, actions: Set<String>) {
+            let memo = interview.cache.memo(of: evidence) {
+                let slots = interview.triage.conditions.slots(of: evidence)
+                return (slots, interview.triage.evaluate(slots, openQuestions: false, calendar: calendar))
+            }
+            let outcome = memo.assessment.outcome
+            return (knowledge.rank(of: outcome.level), Set(outcome.actions))
         }
 
         func prompt(for question: Question, key: String) -> Prompt {

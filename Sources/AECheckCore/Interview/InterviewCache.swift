@@ -195,14 +195,15 @@ final class EvidenceMemo: @unchecked Sendable {
     private let worth = MemoTable<Relevance, [String]>()
     private let best = MemoTable<Set<String>, (String, [String])?>()
 
-    /// Whether some reported finding (present or not sure) has no onset yet, and no trend yet.
+    /// Whether some finding present has no onset yet, and no trend yet (a sign answered "not
+    /// sure" gets neither: see `Walk.apply`).
     let reportedWithoutOnset: Bool
     let reportedWithoutTrend: Bool
 
     init(evidence: Evidence, slots: EvidenceSlots, assessment: InterviewCache.Assessment) {
         self.assessment = assessment
         self.slots = slots
-        let reported = evidence.findings.values.filter { $0.status != .absent }
+        let reported = evidence.findings.values.filter { $0.status == .present }
         self.reportedWithoutOnset = reported.contains { $0.onset == nil }
         self.reportedWithoutTrend = reported.contains { $0.trend == nil }
     }

@@ -43,8 +43,8 @@ extension SessionRecord {
             return ["earlier", "later", "unsure"].contains(answer) ? nil : invalid
         }
         if parts.count == 2 {
-            // One finding of a "not sure" screen, asked on its own.
-            guard question.type == .findings, question.unsureOneByOne, question.findings.contains(parts[1]) else {
+            // One finding of a list answered "not sure", asked on its own.
+            guard question.type == .findings, question.findings.contains(parts[1]) else {
                 return "names no question"
             }
             return yesNoAnswers.contains(answer) ? nil : invalid

@@ -25,6 +25,9 @@ public enum CueKind: Int, Sendable {
     case relief
     case thirdPerson
 
+    /// Cues that tell how signs came on or are going (never whether they are there).
+    var isCourse: Bool { self == .gradual || self == .longstanding || self == .worsening || self == .steady }
+
     /// After-cues that count only at the end of a clause or before a trailing word.
     var isClauseFinal: Bool { self == .negationAfter || self == .resolvedAfter || self == .clearedAfter }
 }

@@ -61,6 +61,9 @@ public struct ContextReader: Sendable {
     /// Whether a witness phrase starts at a token index ("my wife *says*").
     public let isWitness: @Sendable (Int) -> Bool
     private let hitAt: [Int]
+    /// Course cues that share words with a sign ("my legs are getting weaker": "getting
+    /// weaker" is both), read for the course only.
+    public let courseHits: [CueHit]
 
     /// Indexes the cue hits by token.
     ///
@@ -68,8 +71,9 @@ public struct ContextReader: Sendable {
     public init(
         tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>,
         reporter: Reporter = .patient, isWitness: @escaping @Sendable (Int) -> Bool = { _ in false },
-        historyBothWays: Set<String> = [], firstPersonWords: Set<String> = []
+        historyBothWays: Set<String> = [], firstPersonWords: Set<String> = [], courseHits: [CueHit] = []
     ) {
+        self.courseHits = courseHits
         self.firstPersonWords = firstPersonWords
         self.reporter = reporter
         self.historyBothWays = historyBothWays
@@ -157,7 +161,11 @@ public struct ContextReader: Sendable {
             )
         }
         var courses: [Int: Told] = [:]
-        for (position, hit) in hits.enumerated() {
+        let courseOnly = courseHits.filter { extra in
+            !hits.contains { $0.start == extra.start && $0.kind == extra.kind }
+        }
+        let allHits = hits + courseOnly
+        for (position, hit) in allHits.enumerated() {
             let key = clause[hit.start]
             switch hit.kind {
             case .gradual: courses[key] = merge(courses[key], (.gradual, false, false, 0))
@@ -165,7 +173,7 @@ public struct ContextReader: Sendable {
             case .worsening:
                 // "it isn't spreading", "not getting any worse": a negation just before the cue
                 // (a word or two between), in its clause, says the sign is holding steady.
-                let negated = hits[..<position].contains { cue in
+                let negated = allHits[..<position].contains { cue in
                     cue.kind == .negationBefore && clause[cue.start] == key && cue.end <= hit.start
                         && hit.start - cue.end <= 2
                 }

@@ -73,10 +73,16 @@ public struct SymptomMatcher: Sendable {
             for position in span.interior ?? 0..<0 { spanAt[position] = index }
         }
         let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })
+        // A course cue of two words or more may share words with a sign ("my legs are getting
+        // weaker"): read over every token. One word is not enough ("my thinking is slow" is the
+        // sign, not how it came on).
+        let courseHits = cueIndex.hits(in: tokens, usable: { _ in true }).filter {
+            $0.kind.isCourse && $0.end - $0.start >= 2
+        }
         let context = ContextReader(
             tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
             isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) }, historyBothWays: historyBothWays,
-            firstPersonWords: firstPersonWords)
+            firstPersonWords: firstPersonWords, courseHits: courseHits)
         let readings = context.readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
         // Whether a sign has settled or gone is told by its latest mention ("I had Covid ...
