@@ -210,10 +210,31 @@ extension Interview {
                     evidence.set(found, overriding: true)
                     // A sign confirmed ends the check at once; the items not yet asked are still
                     // "not sure" in the evidence, so they must not end it before they are asked.
-                    if single == "yes", let end = emergencyEnd() { return end }
+                    if single == "yes", emergencyEnd() != nil {
+                        // The signs not yet asked were never asked on their own: the result
+                        // does not list them as "not sure" unless they still add something.
+                        dropUnasked(question.findings, after: finding, key: id)
+                        return emergencyEnd()
+                    }
                 }
             }
             return nil
+        }
+
+        /// Takes the signs of `list` after `finding` that are "not sure" only from the list's
+        /// answer under `key` out of the evidence, when the level and the actions stay the same.
+        private mutating func dropUnasked(_ list: [String], after finding: String, key: String) {
+            guard let position = list.firstIndex(of: finding) else { return }
+            let before = result(of: evidence)
+            var trimmed = evidence
+            for id in list[(position + 1)...] {
+                guard let found = trimmed.findings[id], found.status == .unknown, found.origin == .answer(key) else {
+                    continue
+                }
+                trimmed.findings[id] = nil
+            }
+            let after = result(of: trimmed)
+            if after.rank == before.rank, before.actions.isSubset(of: after.actions) { evidence = trimmed }
         }
 
         /// The signs of `open` (answered "not sure" under `key`) whose "not sure" could raise
