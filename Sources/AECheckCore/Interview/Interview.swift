@@ -33,6 +33,7 @@ public struct Interview: Sendable {
     private let readerLists: LazyValue<ReaderLists>
     /// Typed readings of a measure (a temperature), read from the knowledge once.
     private let measuredReadings: LazyValue<MeasuredReadings?>
+    private let countedReadings: LazyValue<CountedReadings?>
     var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
     /// `anchorPhrases` ready to find in a text (made once, not per answer read).
@@ -60,6 +61,7 @@ public struct Interview: Sendable {
         self.lazyRules = LazyValue { RuleAnalysis(knowledge: knowledge) }
         self.lazyMatcher = LazyValue { Shared.matchers.value(for: knowledge) { Self.makeMatcher(knowledge) } }
         self.measuredReadings = LazyValue { MeasuredReadings(knowledge) }
+        self.countedReadings = LazyValue { CountedReadings(knowledge) }
         self.readerLists = LazyValue {
             ReaderLists(
                 neutral: Set(knowledge.list("neutral-words")), joiners: Set(knowledge.list("clause-joiners")),
@@ -259,22 +261,33 @@ public struct Interview: Sendable {
                 text.utf8.distance(from: text.startIndex, to: $0.upperBound),
             ]
         }
-        let matches = cache.matches(of: InterviewCache.MatchKey(text: bytes, timeOffsets: offsets, reporter: reporter))
-        {
+        let read = cache.matches(of: InterviewCache.MatchKey(text: bytes, timeOffsets: offsets, reporter: reporter)) {
             matcher.match(text, reporter: reporter) { _, sentence in ranges.filter { sentence.contains($0.lowerBound) }
             }
         }
         let readings = measuredReadings.value
         // A time phrase no finding claims, in the sentence of a finding's phrase, competes with
         // it: the finding's time is then unknown and the interview asks.
-        let claimed = Set(matches.compactMap { $0.timeRange?.lowerBound })
+        let claimed = Set(read.compactMap { $0.timeRange?.lowerBound })
         let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) }
         // A sentence that only tells the time ("Started maybe 3 weeks ago.") speaks of the
         // signs that have none, when it is the message's one such time.
         let alone = unclaimed.filter { range in
-            !matches.contains { Self.sameSentence($0.range, range, in: text) }
+            !read.contains { Self.sameSentence($0.range, range, in: text) }
         }
         let shared = alone.count == 1 ? alone.first : nil
+        // A count typed with a sign ("diarrhoea ten times today") adds the graver sign.
+        var matches = read
+        if let counted = countedReadings.value {
+            for found in matches where !found.aboutSomeoneElse && found.temporality == .current {
+                guard let graver = counted.graver(than: found, in: text),
+                    !matches.contains(where: { $0.findingID == graver && !$0.aboutSomeoneElse })
+                else { continue }
+                var added = found
+                added.findingID = graver
+                matches.append(added)
+            }
+        }
         return matches.map { found in
             var match = found
             // A typed reading ("my temperature is 37.2", "... is normal") decides the sign.

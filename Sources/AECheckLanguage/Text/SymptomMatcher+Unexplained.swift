@@ -136,7 +136,10 @@ extension SymptomMatcher {
 
     private func isContent(_ token: Token, neutral: Set<String>, ignoring: [Range<String.Index>]) -> Bool {
         let word = token.norm
-        guard word.utf8.count >= 3, !word.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        // A number, in digits or in words ("twenty five times"), is no sign.
+        guard word.utf8.count >= 3, !word.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+            TimeVocabulary.number(word) == nil
+        else { return false }
         if cueIndex.cueWords.contains(word) || gapWords.contains(word) || cueIndex.joiners.contains(word)
             || cueIndex.cueWords.contains(cueIndex.cueSpelling(of: word))
         {
