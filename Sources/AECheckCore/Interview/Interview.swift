@@ -66,7 +66,8 @@ public struct Interview: Sendable {
             ReaderLists(
                 neutral: Set(knowledge.list("neutral-words")), joiners: Set(knowledge.list("clause-joiners")),
                 reassurance: Set(knowledge.list("reassurance-words")),
-                continuations: Set(knowledge.list("continuation-words")))
+                continuations: Set(knowledge.list("continuation-words")),
+                treatment: Set(knowledge.list("treatment-words")))
         }
         var phrases: [String: String] = [:]
         for value in knowledge.list("anchor-phrase") {
@@ -269,7 +270,9 @@ public struct Interview: Sendable {
         // A time phrase no finding claims, in the sentence of a finding's phrase, competes with
         // it: the finding's time is then unknown and the interview asks.
         let claimed = Set(read.compactMap { $0.timeRange?.lowerBound })
-        let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) }
+        // A time that dates the treatment ("Tysabri for seven months and since Thursday a
+        // fever") is no rival for a sign's own time.
+        let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) && !datesTreatment($0, in: text) }
         // A sentence that only tells the time ("Started maybe 3 weeks ago.") speaks of the
         // signs that have none, when it is the message's one such time.
         let alone = unclaimed.filter { range in
@@ -329,6 +332,26 @@ public struct Interview: Sendable {
         var joiners: Set<String>
         var reassurance: Set<String>
         var continuations: Set<String>
+        /// Words for the treatment itself: a time in their clause dates the treatment.
+        var treatment: Set<String>
+    }
+
+    /// Whether the clause holding `range` (cut at punctuation and at the clause joiners)
+    /// names the treatment ("I've had Tysabri for seven months"): its time dates the
+    /// treatment, not a sign.
+    private func datesTreatment(_ range: Range<String.Index>, in text: String) -> Bool {
+        let lists = readerLists.value
+        guard !lists.treatment.isEmpty else { return false }
+        let tokens = Tokenizer.tokenize(text)
+        guard let at = tokens.firstIndex(where: { $0.range.overlaps(range) }) else { return false }
+        func cut(_ index: Int) -> Bool {
+            tokens[index].boundaryBefore != .none || lists.joiners.contains(tokens[index].norm)
+        }
+        var start = at
+        while start > 0, !cut(start) { start -= 1 }
+        var end = at + 1
+        while end < tokens.count, !cut(end) { end += 1 }
+        return tokens[start..<end].contains { lists.treatment.contains($0.norm) }
     }
 
     /// Whether no sentence ends between two ranges of `text`.

@@ -51,10 +51,24 @@ extension SymptomMatcher {
         for candidate in candidates {
             let candidateLower = offset(candidate.lowerBound)
             let candidateUpper = offset(candidate.upperBound)
-            let distance = max(0, max(candidateLower - upper, lower - candidateUpper))
+            var distance = max(0, max(candidateLower - upper, lower - candidateUpper))
+            // A time in the sign's own clause beats a nearer one past a comma or a joining
+            // word ("rash 2 weeks ago, headache since yesterday").
+            let gap =
+                candidateLower >= upper
+                ? text[range.upperBound..<candidate.lowerBound] : text[candidate.upperBound..<range.lowerBound]
+            if Self.partsClauses(gap) { distance += 1 << 20 }
             if let current = best, current.distance <= distance { continue }
             best = (distance, candidate)
         }
         return best?.range
+    }
+
+    /// Whether the words between a sign and a time part two clauses: a comma, a semicolon or
+    /// colon, or "and", "but", "then" between them.
+    private static func partsClauses(_ gap: Substring) -> Bool {
+        if gap.contains(where: { ",;:".contains($0) }) { return true }
+        let words = gap.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.contains { $0 == "and" || $0 == "but" || $0 == "then" }
     }
 }
