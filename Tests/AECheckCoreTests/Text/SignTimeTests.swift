@@ -37,7 +37,8 @@ struct SignTimeTests {
             test.text, now: InterviewTestSupport.now, timeZone: TimeZone(identifier: "UTC")!)
         var read: [String: String] = [:]
         for (match, onset) in found where match.status == .present {
-            read[match.findingID] = onset.map { String(ISO8601DateFormatter().string(from: $0.earliest).prefix(10)) }
+            read[match.findingID] =
+                onset.map { String(ISO8601DateFormatter().string(from: $0.earliest).prefix(10)) }
                 ?? "unknown"
         }
         #expect(read == test.expected)
