@@ -287,9 +287,22 @@ extension Interview {
             {
                 options = values.map { Option(id: $0.id, label: Wording(patient: $0.label, nurse: $0.label)) }
             }
+            var text = question.ask
+            // The onset question about one sign names it ("You told me about a rash. When did
+            // it start?"), so the person knows which sign it means.
+            if question.type == .time, question.anchor == "onset", let one = question.askOne {
+                let lacking = evidence.findings.values.filter { $0.status == .present && $0.onset == nil }
+                if lacking.count == 1, let name = knowledge.findings[lacking[0].id]?.name {
+                    func fill(_ text: String, _ finding: String) -> String {
+                        text.replacingOccurrences(of: "{finding}", with: finding)
+                    }
+                    text = Wording(
+                        patient: fill(one.patient, name.patient), nurse: fill(one.nurse, name.nurse),
+                        carer: one.carer.map { fill($0, name.carer ?? name.patient) })
+                }
+            }
             return Prompt(
-                key: key, questionID: question.id, kind: kind, text: question.ask, options: options,
-                help: question.help)
+                key: key, questionID: question.id, kind: kind, text: text, options: options, help: question.help)
         }
 
         /// `a = b` as the pair (a, b).

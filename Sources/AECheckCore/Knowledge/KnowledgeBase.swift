@@ -149,6 +149,9 @@ public struct Question: Hashable, Sendable {
     public var followup: Bool
     public var help: String?
     public var location: SourceLocation
+    /// For the onset question: the wording when it is about one sign only, with `{finding}`
+    /// for the sign's name ("You told me about {finding}. When did it start?").
+    public var askOne: Wording? = nil
 
     public static func == (lhs: Question, rhs: Question) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -425,12 +425,17 @@ struct KnowledgeBuilder {
                     at: field.valueLocation)
             }
         }
-        let question = Question(
+        var question = Question(
             id: record.id, type: type, ask: wording(record, "ask", "nurse"),
             findings: record.values("finding"),
             fact: record.first("fact")?.value, anchor: record.first("anchor")?.value, options: optionList, sets: sets,
             unsureOneByOne: unsureField?.value == "one-by-one", onsetWithin: onsetWithin, edge: edge,
             followup: useField?.value == "followup", help: record.first("help")?.value, location: record.location)
+        if let one = record.first("ask-one")?.value {
+            question.askOne = Wording(
+                patient: one, nurse: record.first("nurse-one")?.value ?? question.ask.nurse,
+                carer: record.first("carer-one")?.value)
+        }
         if useField?.value == "not-understood" { knowledge.notUnderstoodQuestion = record.id }
         checkQuestion(question, record: record, into: &sink)
         _ = citations(record, required: false, into: &sink)

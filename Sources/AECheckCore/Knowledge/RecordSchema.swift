@@ -29,6 +29,7 @@ enum RecordSchema {
             one("type"), one("ask"), one("nurse"), optional("carer"), many("finding"), optional("fact"),
             optional("anchor"), many("option"), many("sets"), optional("unsure"), optional("onset-within"),
             optional("edge"), optional("use"), optional("help"), many("cite"), many("note"),
+            optional("ask-one"), optional("carer-one"), optional("nurse-one"),
         ],
         "rule": [
             one("level"), one("when"), optional("actions"), many("advice", required: true), one("reason"),
