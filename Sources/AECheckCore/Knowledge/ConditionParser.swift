@@ -22,6 +22,8 @@ struct ConditionParser {
     private var tokens: [Token] = []
     private var position = 0
     private var depth = 0
+    /// Whether the qualifier just read was written "lasting over" (see `parseUnary`).
+    private var lastingRead = false
     private let end: Int
 
     init(_ text: String) {
@@ -150,7 +152,13 @@ struct ConditionParser {
         if accept("not") { return .not(try parseUnary()) }
         let primary = try parsePrimary()
         var qualifiers: [Qualifier] = []
-        while let qualifier = try parseQualifier() { qualifiers.append(qualifier) }
+        while let qualifier = try parseQualifier() {
+            qualifiers.append(qualifier)
+            // "lasting over 1w": began over a week ago and has not gone since (a ten-minute
+            // wave of sickness three weeks ago has not lasted three weeks).
+            if case .onsetOver = qualifier, lastingRead { qualifiers.append(.trend(.gone, negated: true)) }
+            lastingRead = false
+        }
         guard !qualifiers.isEmpty else { return primary }
         return try apply(qualifiers, to: primary)
     }
@@ -199,6 +207,7 @@ struct ConditionParser {
     private mutating func parseQualifier() throws -> Qualifier? {
         if accept("lasting") {
             try expect("over")
+            lastingRead = true
             return .onsetOver(try parseSpan())
         }
         if accept("trend") {

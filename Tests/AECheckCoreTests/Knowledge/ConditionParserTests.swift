@@ -60,7 +60,8 @@ struct ConditionParserTests {
         ("hives onset within 3d", C.name("hives", .present, [.onsetRecent(C.span("3d"))])),
         ("hives onset known", C.name("hives", .present, [.onsetKnown])),
         ("hives onset over 1d ago", C.name("hives", .present, [.onsetOver(C.span("1d"))])),
-        ("hives lasting over 1d", C.name("hives", .present, [.onsetOver(C.span("1d"))])),
+        // "lasting over" has not gone since.
+        ("hives lasting over 1d", C.name("hives", .present, [.onsetOver(C.span("1d")), .trend(.gone, negated: true)])),
         ("hives trend worse", C.name("hives", .present, [.trend(.worse, negated: false)])),
         ("hives trend not better", C.name("hives", .present, [.trend(.better, negated: true)])),
         (
