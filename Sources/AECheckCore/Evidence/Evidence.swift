@@ -106,6 +106,8 @@ public struct Evidence: Hashable, Sendable {
     public var notUnderstood: [String] = []
     /// Whether the free text gave an emergency sign of someone who is not the patient.
     public var someoneElseEmergency = false
+    /// Whether the free text gave a current sign of someone who is not the patient.
+    public var someoneElseSigns = false
     /// How each time of an evidence document was read (`assess --json`'s `times`).
     public var timeReadings: [TimeReading] = []
 

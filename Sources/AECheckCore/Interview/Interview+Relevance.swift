@@ -73,12 +73,22 @@ extension Interview.Walk {
     private func findBestFollowup() -> (String, [String])? {
         var best: (id: String, rank: Int, rules: [String])?
         for id in interview.followupIDs where !asked.contains(id) {
+            // A follow-up with a `when:` condition that is surely false is not asked.
+            if let condition = knowledge.questions[id]?.when, followupCondition(condition) == .no { continue }
             let rules = worthAsking(id, anchored: true)
             guard !rules.isEmpty else { continue }
             let rank = rules.map { ruleRank($0) }.max() ?? 0
             if best == nil || rank > best!.rank { best = (id, rank, rules) }
         }
         return best.map { ($0.id, $0.rules) }
+    }
+
+    /// A follow-up's `when:` condition on the evidence so far.
+    private func followupCondition(_ condition: Condition) -> Truth {
+        guard let compiled = interview.stepConditions[condition] else { return .unknown }
+        var evaluator = ConditionEvaluator(
+            conditions: compiled, evidence: compiled.slots(of: evidence), calendar: calendar)
+        return evaluator.evaluate(rule: 0)
     }
 
     /// The rank of the most urgent of the rules (ids), 0 for none.

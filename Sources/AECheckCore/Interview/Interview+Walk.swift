@@ -361,6 +361,7 @@ extension Interview {
                     }
                     if reply == "yes" {
                         evidence.add(understood: understood)
+                        evidence.noteSomeoneElse(understood.map(\.match), interview: interview)
                         evidence.applyFindingEffects(knowledge)
                         // An emergency ends the interview before anything else is asked.
                         if let end = emergencyEnd() { return end }

@@ -93,6 +93,11 @@ public struct Interview: Sendable {
             for case .when(_, let condition) in steps where compiled[condition] == nil {
                 compiled[condition] = CompiledConditions([condition], knowledge: knowledge)
             }
+            // A follow-up's own `when:` condition, the same kind of test.
+            for question in knowledge.questions.values {
+                guard let condition = question.when, compiled[condition] == nil else { continue }
+                compiled[condition] = CompiledConditions([condition], knowledge: knowledge)
+            }
             return compiled
         }
     }

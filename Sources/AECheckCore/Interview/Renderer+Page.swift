@@ -14,14 +14,19 @@ struct PatientPage {
     let reasons: [Reason]
 
     /// `stopped`: the person said when they stopped the drug (lines tagged `on-treatment`
-    /// are left out, lines tagged `stopped` shown).
-    init(renderer: Renderer, outcome: Outcome, place: FactValue?, stopped: Bool = false) {
+    /// are left out, lines tagged `stopped` shown). `reported`: the signs reported present;
+    /// a line tagged `watches-FINDING` for one of them is left out ("call again for swollen
+    /// lips" to someone whose lips are swollen).
+    init(
+        renderer: Renderer, outcome: Outcome, place: FactValue?, stopped: Bool = false, reported: Set<String> = []
+    ) {
         let knowledge = renderer.knowledge
         let who = renderer.audience == .carer ? "carer" : "self"
         let placeID: String? = if case .choice(let id) = place { id } else { nil }
         func fits(_ line: AdviceLine) -> Bool {
             if line.tags.contains(stopped ? "on-treatment" : "stopped") { return false }
             if line.tags.contains("action") { return true }
+            if line.watched.contains(where: reported.contains) { return false }
             if line.tags.contains("self") || line.tags.contains("carer"), !line.tags.contains(who) { return false }
             let places = line.tags.intersection(["centre", "home"])
             if let placeID, !places.isEmpty, !places.contains(placeID) { return false }
@@ -39,7 +44,12 @@ struct PatientPage {
             line.tags = action.tags.union(["action"])
             return line
         }
-        let order = knowledge.list("page-order")
+        // Where a rule says the person may be at the infusion centre (an action tagged
+        // `centre`: the drip may be running, or it is the infusion and its observation hour),
+        // the page takes `page-order-centre`: the nurse there comes first.
+        let atCentre = outcome.actions.contains { knowledge.actions[$0]?.tags.contains("centre") == true }
+        let centreOrder = knowledge.list("page-order-centre")
+        let order = atCentre && !centreOrder.isEmpty ? centreOrder : knowledge.list("page-order")
         let rest = order.firstIndex(of: "*") ?? order.count
         func rank(_ line: AdviceLine) -> Int { line.key.flatMap { order.firstIndex(of: $0) } ?? rest }
         var taken = PageLines(fill: renderer.fill)
@@ -98,6 +108,17 @@ private struct PageLines {
             kept.append(line.text)
         }
         return kept
+    }
+}
+
+extension Evidence {
+    /// Remembers whether the person's words told a current sign of someone else (and whether
+    /// it was an emergency sign), for the line the page shows about it.
+    mutating func noteSomeoneElse(_ matches: [TextMatch], interview: Interview) {
+        if matches.contains(where: { $0.aboutSomeoneElse && $0.temporality == .current && $0.status == .present }) {
+            someoneElseSigns = true
+        }
+        if matches.contains(where: interview.isSomeoneElsesEmergency) { someoneElseEmergency = true }
     }
 }
 

@@ -32,9 +32,10 @@ public struct Renderer: Sendable {
         let id = audience == .nurse ? " [\(prompt.questionID)]" : ""
         lines.append(bold(prompt.text.text(for: audience)) + id)
         var number = 0
+        let carerOptions = audience == .carer ? knowledge.questions[prompt.questionID]?.carerOptions ?? [:] : [:]
         for option in prompt.options {
             number += 1
-            lines.append("  \(number). \(option.label.text(for: audience))")
+            lines.append("  \(number). \(carerOptions[option.id] ?? option.label.text(for: audience))")
         }
         for extra in AnswerReader.shownExtras(for: prompt) where prompt.kind != .number {
             number += 1
@@ -59,6 +60,12 @@ public struct Renderer: Sendable {
             lines.append(fill(wording))
         }
         if audience == .carer, let intro = knowledge.texts["carer-result"]?.text(for: .carer) { lines.append(intro) }
+        // Someone else's signs in the person's words: this page is not about them.
+        if audience != .nurse, let evidence, evidence.someoneElseSigns || evidence.someoneElseEmergency {
+            let ids = ["someone-else-signs"] + (evidence.someoneElseEmergency ? ["someone-else-emergency"] : [])
+            let line = ids.map { fill(knowledge.text($0, for: audience)) }.filter { !$0.isEmpty }.joined(separator: " ")
+            if !line.isEmpty { lines.append(line) }
+        }
         let advice = outcome.advice.compactMap { knowledge.advice[$0] }
         if audience == .nurse {
             var now = outcome.actions.compactMap { knowledge.actions[$0]?.wording.text(for: audience) }
@@ -71,7 +78,8 @@ public struct Renderer: Sendable {
         } else {
             let page = PatientPage(
                 renderer: self, outcome: outcome, place: evidence?.facts["location"],
-                stopped: evidence?.hasStoppedTreatment ?? false)
+                stopped: evidence?.hasStoppedTreatment ?? false,
+                reported: Set(evidence?.findings.values.filter { $0.status == .present }.map(\.id) ?? []))
             section("What to do now:", page.now, into: &lines)
             section("Watch for:", page.watch, into: &lines)
             section("Looking after yourself:", page.selfCare, into: &lines)

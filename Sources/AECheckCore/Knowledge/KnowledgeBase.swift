@@ -147,6 +147,10 @@ public struct Question: Hashable, Sendable {
     /// For `boundary` questions: the time limit it asks about.
     public var edge: BoundaryEdge? = nil
     public var followup: Bool
+    /// `when:` a follow-up is picked only when this condition is not surely false.
+    public var when: Condition? = nil
+    /// `carer-option:` an option's label as a carer reads it, by option or finding id.
+    public var carerOptions: [String: String] = [:]
     public var help: String?
     public var location: SourceLocation
     /// For the onset question: the wording when it is about one sign only, with `{finding}`
@@ -236,8 +240,17 @@ public struct AdviceLine: Hashable, Sendable {
     public var tags: Set<String>
     public var text: String
 
-    /// The tags a line may carry.
+    /// The tags a line may carry, besides `watches-FINDING` (see `watched`).
     public static let knownTags: Set<String> = ["centre", "home", "self", "carer", "on-treatment", "stopped"]
+
+    /// The prefix of a tag naming a sign the line warns about (`watches-throat-lip-swelling`):
+    /// the line is left off a page where that sign was already reported.
+    public static let watchesPrefix = "watches-"
+
+    /// The findings named by this line's `watches-FINDING` tags.
+    public var watched: [String] {
+        tags.filter { $0.hasPrefix(Self.watchesPrefix) }.map { String($0.dropFirst(Self.watchesPrefix.count)) }.sorted()
+    }
 
     /// Reads `KEY TAG... | TEXT`; a value without a key part is all text.
     public init(parsing value: String) {

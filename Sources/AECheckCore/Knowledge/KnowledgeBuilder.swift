@@ -347,9 +347,16 @@ struct KnowledgeBuilder {
         record.all(field).map { raw in
             let line = AdviceLine(parsing: raw.value)
             for tag in line.tags.sorted() where !AdviceLine.knownTags.contains(tag) {
+                if tag.hasPrefix(AdviceLine.watchesPrefix) { continue }
                 sink.error(
-                    .badValue(field, tag, expected: "a tag: " + AdviceLine.knownTags.sorted().joined(separator: ", ")),
+                    .badValue(
+                        field, tag,
+                        expected: "a tag: " + AdviceLine.knownTags.sorted().joined(separator: ", ")
+                            + ", or watches-FINDING"),
                     at: raw.valueLocation)
+            }
+            for finding in line.watched {
+                reference(finding, kind: "finding", in: knowledge.findings.keys, at: raw.valueLocation, into: &sink)
             }
             return line
         }
@@ -435,6 +442,28 @@ struct KnowledgeBuilder {
             question.askOne = Wording(
                 patient: one, nurse: record.first("nurse-one")?.value ?? question.ask.nurse,
                 carer: record.first("carer-one")?.value)
+        }
+        if let field = record.first("when") {
+            var parser = ConditionParser(field.value)
+            switch parser.parse() {
+            case .success(let parsed):
+                question.when = bind(parsed, rule: "question \(record.id)", at: field.valueLocation, into: &sink)
+            case .failure(let failure):
+                var location = field.valueLocation
+                location.column += failure.offset
+                sink.error(.badCondition(failure.message), at: location)
+            }
+        }
+        let known = Set(question.options.map(\.id) + question.findings)
+        for field in record.all("carer-option") {
+            let parts = options(field.value)
+            guard parts.count == 2, known.contains(parts[0]), !parts[1].isEmpty else {
+                sink.error(
+                    .badValue("carer-option", field.value, expected: "'OPTION | LABEL' naming an option or finding"),
+                    at: field.valueLocation)
+                continue
+            }
+            question.carerOptions[parts[0]] = parts[1]
         }
         if useField?.value == "not-understood" { knowledge.notUnderstoodQuestion = record.id }
         checkQuestion(question, record: record, into: &sink)

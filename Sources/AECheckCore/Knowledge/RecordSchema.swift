@@ -28,7 +28,8 @@ enum RecordSchema {
         "question": [
             one("type"), one("ask"), one("nurse"), optional("carer"), many("finding"), optional("fact"),
             optional("anchor"), many("option"), many("sets"), optional("unsure"), optional("onset-within"),
-            optional("edge"), optional("use"), optional("help"), many("cite"), many("note"),
+            optional("edge"), optional("use"), optional("help"), many("cite"), many("note"), optional("when"),
+            many("carer-option"),
             optional("ask-one"), optional("carer-one"), optional("nurse-one"),
         ],
         "rule": [
