@@ -54,7 +54,8 @@ public struct CueIndex: Sendable {
     }
 
     private var byFirstWord: [String: [Entry]] = [:]
-    /// Every normalised word of every negation, uncertainty, other-person and scope cue.
+    /// Every normalised word of every negation, uncertainty, other-person and scope cue (not of
+    /// the pseudo-triggers, whose words are those of signs: "gone yellow", "not right").
     ///
     /// These words are never typo-corrected, in the text or in the lexicon.
     private(set) var cueWords: Set<String> = []
@@ -85,7 +86,12 @@ public struct CueIndex: Sendable {
                 guard let first = words.first else { continue }
                 byFirstWord[first, default: []].append(Entry(words: words, kind: kind, cue: cue))
                 vocabulary.formUnion(words)
-                if ![.firstPerson, .gradual, .longstanding, .worsening, .steady, .relief, .thirdPerson].contains(kind) {
+                // A pseudo-trigger's own words ("gone yellow", "not right") are symptom words
+                // too: they stay open to typo correction ("yelow" is "yellow"), while the cue
+                // words in them ("not", "gone") are exact through their own lists.
+                if ![.firstPerson, .gradual, .longstanding, .worsening, .steady, .relief, .thirdPerson, .pseudo]
+                    .contains(kind)
+                {
                     cueWords.formUnion(words)
                 }
             }

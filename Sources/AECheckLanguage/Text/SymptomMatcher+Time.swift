@@ -54,9 +54,11 @@ extension SymptomMatcher {
             var distance = max(0, max(candidateLower - upper, lower - candidateUpper))
             // A time in the sign's own clause beats a nearer one past a comma or a joining
             // word ("rash 2 weeks ago, headache since yesterday").
-            let gap =
+            // (Ranges that touch or overlap have no words between them.)
+            let gap: Substring =
                 candidateLower >= upper
-                ? text[range.upperBound..<candidate.lowerBound] : text[candidate.upperBound..<range.lowerBound]
+                ? text[range.upperBound..<candidate.lowerBound]
+                : candidateUpper <= lower ? text[candidate.upperBound..<range.lowerBound] : ""
             if Self.partsClauses(gap) { distance += 1 << 20 }
             if let current = best, current.distance <= distance { continue }
             best = (distance, candidate)

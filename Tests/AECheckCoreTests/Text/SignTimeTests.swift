@@ -27,6 +27,8 @@ struct SignTimeTests {
         Case(
             text: "I have had Tysabri for seven months and since Thursday I have had a temperature",
             expected: ["fever": "2026-11-19"]),
+        // A time phrase inside a sign's own words ("every hour") is no crash and no onset.
+        Case(text: "I am soaking a tampon every hour", expected: ["heavy-periods": "unknown"]),
         // Two times that both could be the sign's: not known, so the interview asks.
         Case(text: "a headache yesterday or maybe 3 days ago", expected: ["headache": "unknown"]),
     ]
