@@ -80,6 +80,10 @@ extension AnswerReader {
     func contradicts(_ rest: String, answer: String, prompt: Prompt, evidence: Evidence) -> Bool {
         let ranges = Self.wordRanges(rest)
         let words = ranges.map { Self.lowered(String(rest[$0])) }
+        // A number inside a time phrase ("it's been 2 days", "since 10:30") is no choice.
+        let context = interview.timeContext(now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
+        let times = TimeParser.scan(rest, context: context).map(\.range)
+        let inTime = ranges.map { word in times.contains { $0.overlaps(word) } }
         for start in words.indices {
             for end in start..<min(words.count, start + 5) {
                 let phrase = words[start...end].joined(separator: " ")
@@ -87,7 +91,9 @@ extension AnswerReader {
                 if unsure, answer != "unsure" { return true }
                 switch prompt.kind {
                 case .pickFindings:
-                    if start == end, let number = Int(phrase), (1...prompt.options.count + 2).contains(number) {
+                    if start == end, !inTime[start], let number = Int(phrase),
+                        (1...prompt.options.count + 2).contains(number)
+                    {
                         return true
                     }
                 case .yesNo:

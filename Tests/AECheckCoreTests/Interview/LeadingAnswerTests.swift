@@ -41,6 +41,8 @@ struct LeadingAnswerTests {
         ("reaction-signs", "5, it's just sore", "face-swelling", "it's just sore"),
         ("reaction-signs", "1,3 - since this morning", "hives,rash", nil),
         ("reaction-signs", "1,3 - both on my arms", "hives,rash", "both on my arms"),
+        ("emergency-screen", "none, it's been 2 days", "none", nil),
+        ("reaction-signs", "5, since 10:30", "face-swelling", nil),
         ("emergency-screen", "none, not sure", nil, nil),
         ("emergency-screen", "1 and 3, maybe 4", nil, nil),
         ("emergency-screen", "5 minutes ago", nil, nil),
