@@ -145,7 +145,8 @@ public enum EvidenceDocument {
             if let textValue = root["text"] {
                 let text = try string(textValue, field: "text")
                 let understood = interview.understand(
-                    text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter)
+                    text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter,
+                    ongoing: evidence.infusionOngoing)
                 evidence.add(understood: understood)
                 // The time phrase each sign of the text was given, as read.
                 for (match, onset) in understood where match.timeRange != nil && !match.aboutSomeoneElse {
@@ -259,7 +260,8 @@ public enum EvidenceDocument {
                 throw failure(field, "'\(text)' is not a real ISO 8601 time", at: value)
             }
             let context = interview.timeContext(
-                now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
+                now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors,
+                ongoing: evidence.infusionOngoing)
             switch TimeParser.parse(text, in: context) {
             case .success(let parsed): return parsed.band
             case .failure(let refusal): throw failure(field, refusal.message, at: value)

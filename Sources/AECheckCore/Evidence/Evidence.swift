@@ -145,6 +145,10 @@ extension FindingStatus {
 }
 
 extension Evidence {
+    /// True when the person said the drip still runs (the fact `infusion-ongoing`): "during the
+    /// drip" then reaches now.
+    public var infusionOngoing: Bool { facts["infusion-ongoing"] == .bool(true) }
+
     /// Who typed the free text: a carer when the reporter fact says so or was answered "not
     /// sure" (then relation words name the patient, the safer reading), else the patient.
     public var reporter: Reporter {

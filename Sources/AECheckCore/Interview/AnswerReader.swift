@@ -1,12 +1,28 @@
 import AECheckLanguage
 import Foundation
 
+/// An answer in the log's normal form, with the words typed after it when they tell more
+/// ("none, but my lips are swelling": `none`, and "but my lips are swelling" to be read as the
+/// person's own words).
+struct TypedAnswer: Hashable {
+    var answer: String
+    var words: String?
+}
+
 /// Reads what a person typed at a prompt into the log's normal form, or says why not.
 ///
 /// Nothing is committed here: the session appends to the log only on success.
 struct AnswerReader {
     let knowledge: KnowledgeBase
     let interview: Interview
+    /// True while reading the start of a longer answer: an option is then chosen only by its
+    /// whole label or words, never by the first letters of its label.
+    var wholeLabelsOnly = false
+
+    init(knowledge: KnowledgeBase, interview: Interview) {
+        self.knowledge = knowledge
+        self.interview = interview
+    }
 
     static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "ok", "okay", "correct", "right", "true"]
     static let no: Set<String> = ["no", "n", "nope", "nah", "false", "wrong"]
@@ -25,13 +41,20 @@ struct AnswerReader {
 
     /// The option id or `unsure` that an everyday answer means (setting `answer-words`).
     func everydayAnswer(_ lowered: String, options: [Option]) -> String? {
+        everydayAnswer(lowered, ids: Set(options.map(\.id)))
+    }
+
+    /// The answer id among `ids` (or `unsure`, always) that an everyday answer means: the
+    /// setting `answer-words`, whose `yes`, `no` and `none` words answer yes/no questions and
+    /// lists.
+    func everydayAnswer(_ lowered: String, ids: Set<String>) -> String? {
         let typed = lowered.typedForm
         for entry in knowledge.settings["answer-words"] ?? [] {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2 else { continue }
             let words = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).typedForm }
             guard words.contains(typed) else { continue }
-            if parts[0] == "unsure" || options.contains(where: { $0.id == parts[0] }) { return parts[0] }
+            if parts[0] == "unsure" || ids.contains(parts[0]) { return parts[0] }
         }
         return nil
     }
@@ -48,7 +71,14 @@ struct AnswerReader {
         }
     }
 
-    func read(_ raw: String, for prompt: Prompt, evidence: Evidence) -> Result<String, AnswerRefusal> {
+    /// Reads a typed line. A line that is not an answer as a whole may start with one and go on
+    /// with words ("none of these, it's my period", "5, it's just sore", "getting worse, slowly",
+    /// "no it finished"): the answer at its start counts, and the words after it are kept for
+    /// the free-text reader when they name a sign or hold words it cannot place (a prompt that
+    /// cannot take them refuses the line then, so nothing typed is lost). A start whose words
+    /// are contradicted after it ("better, then worse", "none, not sure", "1 and 3, maybe 4") is
+    /// refused.
+    func read(_ raw: String, for prompt: Prompt, evidence: Evidence) -> Result<TypedAnswer, AnswerRefusal> {
         // Control, direction and invisible format characters out (a line of printable ASCII
         // has none), then the ends trimmed.
         let printable = raw.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }
@@ -56,11 +86,26 @@ struct AnswerReader {
         let cleaned =
             (printable ? raw : String(String.UnicodeScalarView(raw.unicodeScalars.filter(visible))))
             .trimmingCharacters(in: .whitespacesAndNewlines, ascii: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+        guard !cleaned.isEmpty else { return .failure("please type an answer, or 'help'") }
+        let whole = readWhole(cleaned, lowered: Self.lowered(cleaned), for: prompt, evidence: evidence)
+        guard case .failure = whole, [.pickFindings, .yesNo, .choice].contains(prompt.kind) else {
+            return whole.map { TypedAnswer(answer: $0) }
+        }
+        return readLeading(cleaned, for: prompt, evidence: evidence) ?? whole.map { TypedAnswer(answer: $0) }
+    }
+
+    /// Lower case, typographic apostrophes as plain ones, without a final full stop or "!".
+    static func lowered(_ cleaned: String) -> String {
         var lowered = cleaned.lowercased()
         if lowered.utf8.contains(0xE2) { lowered = lowered.replacingOccurrences(of: "’", with: "'") }
-        lowered = lowered.trimmingCharacters(
+        return lowered.trimmingCharacters(
             in: CharacterSet(charactersIn: ".!"), ascii: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") })
-        guard !cleaned.isEmpty else { return .failure("please type an answer, or 'help'") }
+    }
+
+    /// Reads a line that is one answer as a whole.
+    func readWhole(_ cleaned: String, lowered: String, for prompt: Prompt, evidence: Evidence) -> Result<
+        String, AnswerRefusal
+    > {
         let count = prompt.options.count
         let number = Int(lowered)
         switch prompt.kind {
@@ -74,7 +119,7 @@ struct AnswerReader {
             if Self.yes.contains(lowered) || number == 1 { return .success("yes") }
             if Self.no.contains(lowered) || number == 2 { return .success("no") }
             if Self.unsure.contains(lowered) || number == 3 { return .success("unsure") }
-            if everydayAnswer(lowered, options: []) == "unsure" { return .success("unsure") }
+            if let everyday = everydayAnswer(lowered, ids: ["yes", "no"]) { return .success(everyday) }
             return .failure("please answer yes, no or not sure (1, 2 or 3)")
         case .pickFindings:
             return readPicks(lowered, prompt: prompt)
@@ -115,7 +160,8 @@ struct AnswerReader {
             }
             if let option = matchOption(lowered, prompt.options) { return .success(option.id) }
             let context = interview.timeContext(
-                now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors)
+                now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors,
+                ongoing: evidence.infusionOngoing)
             switch TimeParser.parse(cleaned, in: context) {
             case .success(let parsed):
                 // A bare clock time keeps its other reading (the day before) for the result to weigh.
@@ -160,8 +206,10 @@ struct AnswerReader {
     private func readPicks(_ lowered: String, prompt: Prompt) -> Result<String, AnswerRefusal> {
         let count = prompt.options.count
         if Self.none.contains(lowered) { return .success("none") }
-        if Self.unsure.contains(lowered) || everydayAnswer(lowered, options: []) == "unsure" {
-            return .success("unsure")
+        switch everydayAnswer(lowered, ids: ["none", "no"]) {
+        case "none", "no": return .success("none")
+        case "unsure": return .success("unsure")
+        default: if Self.unsure.contains(lowered) { return .success("unsure") }
         }
         let pieces = lowered.replacingOccurrences(of: " and ", with: ",").split { ", ;".contains($0) }
         var chosen: [String] = []
@@ -193,7 +241,7 @@ struct AnswerReader {
             $0.id == lowered || $0.label.patient.lowercased() == lowered || $0.label.nurse.lowercased() == lowered
                 || $0.alsoTyped.contains(typed)
         }
-            ?? options.first { $0.label.patient.lowercased().hasPrefix(lowered) }
+            ?? (wholeLabelsOnly ? nil : options.first { $0.label.patient.lowercased().hasPrefix(lowered) })
     }
 
     static func show(_ value: Double) -> String {

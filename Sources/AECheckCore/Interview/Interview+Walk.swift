@@ -188,9 +188,12 @@ extension Interview {
                 return nil
             }
             guard let answer = answers[id] else {
-                return .question(prompt(for: question, key: id))
+                var shown = prompt(for: question, key: id)
+                shown.takesWords = wordsQuestion != nil
+                return .question(shown)
             }
             apply(answer, to: question, key: id)
+            if let next = wordsAfter(id) { return next }
             if question.type == .findings, answer == "unsure" {
                 // "Not sure" to a list is asked again one sign at a time: every sign of a
                 // screen, else each sign whose "not sure" alone could raise the result (the
@@ -337,16 +340,26 @@ extension Interview {
 
         // MARK: - Free text
 
-        private mutating func freeText(_ id: String) -> InterviewStep? {
+        /// Reads the person's own words, asked with question `id`: what was understood is shown
+        /// back to confirm, and what could not be placed is asked about. Under `base` (words typed
+        /// after another answer, already logged there) words with nothing to read are passed over.
+        mutating func freeText(_ id: String, under base: String? = nil) -> InterviewStep? {
             guard let question = knowledge.questions[id] else { return nil }
+            let root = base ?? id
             var round = 1
             while round <= 5 {
-                let key = round == 1 ? id : "\(id)/\(round)"
+                let key = round == 1 ? root : "\(root)/\(round)"
                 guard let text = answers[key] else {
                     return .question(prompt(for: question, key: key))
                 }
                 var understood = interview.understandOnce(
-                    text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter)
+                    text, now: now, timeZone: timeZone, anchors: evidence.anchors, reporter: evidence.reporter,
+                    ongoing: evidence.infusionOngoing)
+                if base != nil, round == 1, understood.isEmpty,
+                    interview.notUnderstood(text, now: now, timeZone: timeZone, reporter: evidence.reporter).isEmpty
+                {
+                    return nil
+                }
                 var typed = [text]
                 var confirmRound = 1
                 while true {
@@ -374,7 +387,7 @@ extension Interview {
                         typed.append(String(reply.dropFirst(4)))
                         understood += interview.understandOnce(
                             String(reply.dropFirst(4)), now: now, timeZone: timeZone, anchors: evidence.anchors,
-                            reporter: evidence.reporter)
+                            reporter: evidence.reporter, ongoing: evidence.infusionOngoing)
                         confirmRound += 1
                         continue
                     }

@@ -36,6 +36,8 @@ public struct Interview: Sendable {
     private let countedReadings: LazyValue<CountedReadings?>
     var matcher: SymptomMatcher { lazyMatcher.value }
     let anchorPhrases: [String: String]
+    /// The setting `infusion-length`: how long an infusion runs, for "during the drip".
+    let infusionLength: TimeSpan?
     /// `anchorPhrases` ready to find in a text (made once, not per answer read).
     let anchorMatcher: AnchorMatcher
     /// The most urgent level: reaching it ends the interview at once.
@@ -75,6 +77,7 @@ public struct Interview: Sendable {
             if parts.count == 2 { phrases[parts[0]] = parts[1] }
         }
         self.anchorPhrases = phrases
+        self.infusionLength = knowledge.list("infusion-length").first.flatMap(TimeSpan.init)
         self.anchorMatcher = AnchorMatcher(phrases)
         self.topRank = knowledge.levelsByRank.last?.rank ?? 0
         self.decides = self.flow.steps.contains(.decision)
@@ -252,9 +255,9 @@ public struct Interview: Sendable {
     /// Reads free text with the knowledge's phrase lists (for `assess` and the text step).
     public func understand(
         _ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue] = [:],
-        reporter: Reporter = .patient
+        reporter: Reporter = .patient, ongoing: Bool = false
     ) -> [(match: TextMatch, onset: TimeBand?)] {
-        let context = timeContext(now: now, timeZone: timeZone, anchors: anchors)
+        let context = timeContext(now: now, timeZone: timeZone, anchors: anchors, ongoing: ongoing)
         // Refused phrases ("next Tuesday") are found too: a symptom they belong to gets no time.
         let times = TimeParser.scan(text, context: context)
         let ranges = times.map(\.range)
@@ -379,21 +382,34 @@ public struct Interview: Sendable {
 
     /// `understand`, remembered: replays read the same answers again and again.
     func understandOnce(
-        _ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue], reporter: Reporter
+        _ text: String, now: Date, timeZone: TimeZone, anchors: [String: AnchorValue], reporter: Reporter,
+        ongoing: Bool = false
     ) -> [(match: TextMatch, onset: TimeBand?)] {
         let key = InterviewCache.TextKey(
-            text: Array(text.utf8), now: now, timeZone: timeZone, anchors: anchors, reporter: reporter)
+            text: Array(text.utf8), now: now, timeZone: timeZone, anchors: anchors, reporter: reporter,
+            ongoing: ongoing)
         return cache.understanding(of: key) {
-            understand(text, now: now, timeZone: timeZone, anchors: anchors, reporter: reporter)
+            understand(text, now: now, timeZone: timeZone, anchors: anchors, reporter: reporter, ongoing: ongoing)
         }
     }
 
-    func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue]) -> TimeContext {
+    /// The context times are read in. "During the drip" is the most recent infusion from its
+    /// start to its end: the `infusion-end` anchor, else the start and the setting
+    /// `infusion-length`, or now while it still runs (`ongoing`).
+    func timeContext(now: Date, timeZone: TimeZone, anchors: [String: AnchorValue], ongoing: Bool = false)
+        -> TimeContext
+    {
         var known: [String: TimeBand] = [:]
         for (id, value) in anchors { if case .known(let band) = value { known[id] = band } }
         var context = TimeContext(
             now: now, timeZone: timeZone, anchors: known, anchorPhrases: anchorPhrases, anchorMatcher: anchorMatcher)
         context.dayFirst = dayFirst
+        if let start = known["infusion-start"] {
+            let length = infusionLength.map { $0.added(to: start.latest, calendar: .local(in: timeZone)) }
+            if let end = ongoing ? now : known["infusion-end"]?.latest ?? length {
+                context.spans["infusion-start"] = TimeBand(earliest: start.earliest, latest: max(end, start.latest))
+            }
+        }
         return context
     }
 }

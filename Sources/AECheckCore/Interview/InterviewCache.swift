@@ -27,6 +27,7 @@ final class InterviewCache: @unchecked Sendable {
         var timeZone: TimeZone
         var anchors: [String: AnchorValue]
         var reporter: Reporter
+        var ongoing: Bool
     }
 
     /// Free text and the UTF-8 offsets of the time phrases found in it: all the matcher's

@@ -91,7 +91,13 @@ public struct Session: Sendable {
             guard log.count > answeredInAdvance else {
                 return "This is the first question.\n" + view.render(prompt)
             }
-            log.removeLast()
+            let removed = log.removeLast()
+            // Words typed after an answer go back with it: the answer is asked again.
+            if removed.key.hasSuffix(Self.wordsSuffix), log.count > answeredInAdvance,
+                log.last?.key == String(removed.key.dropLast(Self.wordsSuffix.count))
+            {
+                log.removeLast()
+            }
             return present(at: now)
         case "restart":
             log.removeSubrange(answeredInAdvance...)
@@ -109,8 +115,12 @@ public struct Session: Sendable {
             case .failure(let reason):
                 // The reason may quote what was typed: nothing in it may act on the terminal.
                 return "Sorry, \(reason.reason.visibleControls).\n" + view.render(prompt)
-            case .success(let answer):
-                log.append(LoggedAnswer(key: prompt.key, answer: answer))
+            case .success(let typed):
+                log.append(LoggedAnswer(key: prompt.key, answer: typed.answer))
+                // Words after the answer are read next, as the person's own words.
+                if let words = typed.words {
+                    log.append(LoggedAnswer(key: prompt.key + Self.wordsSuffix, answer: String(words.prefix(4000))))
+                }
                 return present(at: now)
             }
         }
@@ -225,6 +235,9 @@ public struct Session: Sendable {
         return "I ask this because the advice would change if one of these were true:\n"
             + reasons.joined(separator: "\n")
     }
+
+    /// The log key of words typed after an answer: the answer's key and this.
+    static let wordsSuffix = "/words"
 
     static let commandHelp = """
         Type the number of your answer, or words like yes, no or not sure.

@@ -35,6 +35,10 @@ extension SessionRecord {
         if question.type == .text {
             return textProblem(parts: Array(parts.dropFirst()), answer: answer) ? invalid : nil
         }
+        if parts.count >= 2, "/" + parts[1] == Session.wordsSuffix {
+            // Words typed after the answer (`QUESTION/words`), and their confirmation and rounds.
+            return textProblem(parts: Array(parts.dropFirst(2)), answer: answer) ? invalid : nil
+        }
         if question.type == .boundary {
             // `QUESTION/FINDING`, or `QUESTION/FINDING/SPAN` for a limit with a span.
             guard (2...3).contains(parts.count), knowledge.findings[parts[1]] != nil,

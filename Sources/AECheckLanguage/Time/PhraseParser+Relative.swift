@@ -39,11 +39,14 @@ extension PhraseParser {
         if word(next) == "since", anchors.match(in: tokens, at: next + 1) != nil {
             return anchored(quantity, sign: 1, at: next + 1, approximate: approximate)
         }
-        if word(next) == "today", quantity.low.usesCalendar, quantity.low == quantity.high {
-            // "4 weeks today": that many days back, the whole day.
+        // "4 weeks today", "2 weeks ago today": that many days back, the whole day.
+        let today =
+            word(next) == "today"
+            ? next : (word(next) == "ago" || word(next) == "back") && word(next + 1) == "today" ? next + 1 : nil
+        if let today, quantity.low.usesCalendar, quantity.low == quantity.high {
             let day = calendar.startOfDay(for: quantity.low.applied(to: now, sign: -1, calendar: calendar))
             let band = TimeBand(earliest: day, latest: calendar.startOfDay(1, from: day))
-            return .matched(Reading(band: band, widening: .days(1), approximate: approximate), next: next + 1)
+            return .matched(Reading(band: band, widening: .days(1), approximate: approximate), next: today + 1)
         }
         switch word(next) {
         case "ago", "back", "since":

@@ -104,7 +104,7 @@ public struct PhraseParser: Sendable {
             {
                 index += 2
             } else if TimeVocabulary.leads.contains(word), !opensRule(at: index) {
-                anchorAllowed = anchorAllowed || word == "since" || word == "when"
+                anchorAllowed = anchorAllowed || word == "since" || word == "when" || word == "during"
                 // "at 10" names a clock time in an answer; in free text only "since 8" does.
                 introduced = introduced || ["since", "from"].contains(word) || (word == "at" && mode == .whole)
                 lead = word
@@ -147,6 +147,11 @@ public struct PhraseParser: Sendable {
             return iso(stamp, at: index)
         }
         if anchorAllowed, let (entry, end) = anchors.match(in: tokens, at: index) {
+            if lead == "during" {
+                // "During the drip": from its start to its end, when both are known.
+                guard let span = context.spans[entry.id] else { return .refused(.unknownAnchor(entry.phrase)) }
+                return .matched(Reading(band: span, widening: .seconds(0)), next: end)
+            }
             guard let band = context.anchors[entry.id] else { return .refused(.unknownAnchor(entry.phrase)) }
             return .matched(Reading(band: band, widening: .seconds(1800)), next: end)
         }

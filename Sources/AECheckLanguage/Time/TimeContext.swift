@@ -28,6 +28,13 @@ public struct TimeContext: Sendable {
     ///     context.anchors["infusion-start"] = TimeBand(instant: start)
     public var anchors: [String: TimeBand]
 
+    /// What an anchor's event covers, by anchor id, for "during": "during the drip" is the
+    /// infusion from its start to its end ("infusion-start" -> start to end). An anchor missing
+    /// here is refused after "during" with `.unknownAnchor`.
+    ///
+    ///     context.spans["infusion-start"] = TimeBand(earliest: start, latest: end)
+    public var spans: [String: TimeBand] = [:]
+
     /// Words that name an anchor in a relative phrase, lowercased, mapped to anchor ids.
     ///
     /// For example `["the session started": "infusion-start", "it started": "infusion-start"]`;

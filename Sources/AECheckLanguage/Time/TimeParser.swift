@@ -70,6 +70,12 @@ public enum TimeParser: Sendable {
         }
         guard !found.isEmpty else { return .failure(unrecognised) }
         let words = tokens.map { $0.word ?? "" }
+        // "Right now" beside another time tells that it is still going ("I'm having it right
+        // now, started 40 min ago"): the other time is the one given.
+        let present = found.filter { words[$0.start..<$0.end] == ["right", "now"] }
+        if !present.isEmpty, present.count < found.count {
+            found.removeAll { words[$0.start..<$0.end] == ["right", "now"] }
+        }
         for (position, word) in words.enumerated() where TimeVocabulary.futureCues.contains(word) {
             let previous = position > 0 ? words[position - 1] : ""
             if word == "due", previous == "was" || previous == "were" { continue }

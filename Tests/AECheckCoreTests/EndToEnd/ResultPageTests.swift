@@ -225,7 +225,9 @@ struct EverydayAnswerTests {
         arguments: [
             ("the same", "SELF-CARE"), ("about the same", "SELF-CARE"), ("no change", "SELF-CARE"),
             ("a bit worse", "SOON"), ("a little better", "SELF-CARE"),
-            ("dunno", "SELF-CARE"),  // as "not sure" (option 4) gives for a mild headache
+            ("dunno", "SELF-CARE"),  // as "not sure" (option 5) gives for a mild headache
+            ("getting worse, slowly", "SOON"), ("it's gone, it only lasted ten minutes", "SELF-CARE"),
+            ("it went away", "SELF-CARE"), ("it's got worse", "SOON"),
         ])
     func everydayWords(answer: String, level: String) throws {
         let run = try CheckPipeTests.check(Self.toTrend + [answer, "none", "none"])

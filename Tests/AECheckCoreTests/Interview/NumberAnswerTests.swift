@@ -44,8 +44,8 @@ struct NumberAnswerTests {
             key: question.id, questionID: question.id, kind: .number, text: question.ask, options: [],
             help: nil)
         let evidence = Evidence(now: InterviewTestSupport.now, timeZone: InterviewTestSupport.timeZone)
-        #expect((try? reader.read("2 years", for: prompt, evidence: evidence).get()) == "24")
-        #expect((try? reader.read("25", for: prompt, evidence: evidence).get()) == "25")
-        #expect((try? reader.read("2 bananas", for: prompt, evidence: evidence).get()) == nil)
+        #expect((try? reader.read("2 years", for: prompt, evidence: evidence).get().answer) == "24")
+        #expect((try? reader.read("25", for: prompt, evidence: evidence).get().answer) == "25")
+        #expect((try? reader.read("2 bananas", for: prompt, evidence: evidence).get().answer) == nil)
     }
 }

@@ -40,7 +40,8 @@ struct OptionWordsTests {
             log: log, now: InterviewTestSupport.now, timeZone: InterviewTestSupport.timeZone)
         let reader = AnswerReader(knowledge: knowledge, interview: interview)
         switch reader.read(typed, for: question, evidence: evidence) {
-        case .success(let answer):
+        case .success(let typed):
+            let answer = typed.answer
             if let expected {
                 #expect(answer == expected, "\(typed) read as \(answer)")
             } else {
