@@ -160,6 +160,7 @@ public struct Interview: Sendable {
         ("witness-words", \.witness), ("third-person", \.thirdPerson), ("gradual-course", \.gradual),
         ("longstanding-course", \.longstanding), ("worsening-course", \.worsening),
         ("steady-course", \.steady), ("relief-words", \.relief),
+        ("back-reference-words", \.backReference),
     ]
 
     /// Whether a match is a current emergency sign of someone who is not the patient (the

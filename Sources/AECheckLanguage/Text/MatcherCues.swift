@@ -122,6 +122,11 @@ public struct MatcherCues: Sendable {
     ///
     /// Example: `["helps", "takes the edge off"]`.
     public var relief: [String] = []
+    /// Words that open a sentence about the signs of the sentence before ("It passed on its
+    /// own."): settling told by such a sentence reaches those signs.
+    ///
+    /// Example: `["it", "they"]`.
+    public var backReference: [String] = []
     /// How many gap words may sit between two words of a phrase.
     public static let maxGap = 3
 

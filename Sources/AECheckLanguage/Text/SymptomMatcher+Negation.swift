@@ -64,6 +64,8 @@ public struct ContextReader: Sendable {
     /// Course cues that share words with a sign ("my legs are getting weaker": "getting
     /// weaker" is both), read for the course only.
     public let courseHits: [CueHit]
+    /// Words that open a sentence about the signs of the sentence before ("It passed.").
+    public let backReference: Set<String>
 
     /// Indexes the cue hits by token.
     ///
@@ -71,9 +73,11 @@ public struct ContextReader: Sendable {
     public init(
         tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], joiners: Set<String>,
         reporter: Reporter = .patient, isWitness: @escaping @Sendable (Int) -> Bool = { _ in false },
-        historyBothWays: Set<String> = [], firstPersonWords: Set<String> = [], courseHits: [CueHit] = []
+        historyBothWays: Set<String> = [], firstPersonWords: Set<String> = [], courseHits: [CueHit] = [],
+        backReference: Set<String> = []
     ) {
         self.courseHits = courseHits
+        self.backReference = backReference
         self.firstPersonWords = firstPersonWords
         self.reporter = reporter
         self.historyBothWays = historyBothWays
@@ -209,11 +213,20 @@ public struct ContextReader: Sendable {
                     (own?.worsening ?? false) || (near?.worsening ?? false) || general.worsening
                 result[index].steady =
                     !result[index].worsening && ((own?.steady ?? false) || (near?.steady ?? false) || general.steady)
-                // Settling reaches only the signs of its own sentence, and never one that is
-                // not there.
-                if !result[index].resolved, result[index].status == .present, let near, near.settled > 0 {
+                // Settling reaches the signs of its own sentence, or of the sentence before when
+                // it is told in a sentence of its own that points back ("It passed on its
+                // own."); never a sign that is not there.
+                let sentence = tokens[spans[index].start].sentence
+                var settled = near?.settled ?? 0
+                if settled == 0, !signSentences.contains(sentence + 1), let next = bySentence[sentence + 1],
+                    let opening = tokens.firstIndex(where: { $0.sentence == sentence + 1 }),
+                    backReference.contains(tokens[opening].norm)
+                {
+                    settled = next.settled
+                }
+                if !result[index].resolved, result[index].status == .present, settled > 0 {
                     result[index].resolved = true
-                    result[index].cleared = near.settled == 2
+                    result[index].cleared = settled == 2
                 }
             }
         }

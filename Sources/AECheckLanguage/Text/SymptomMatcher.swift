@@ -22,6 +22,8 @@ public struct SymptomMatcher: Sendable {
     public let historyBothWays: Set<String>
     /// One-word first-person cues ("i", "me").
     let firstPersonWords: Set<String>
+    /// The normalised back-reference words ("it", "they").
+    let backReference: Set<String>
 
     /// The most other words allowed between the two parts of a combination.
     public static let combinationGap = 4
@@ -42,6 +44,7 @@ public struct SymptomMatcher: Sendable {
         self.historyBothWays = Set(cues.historyBefore).intersection(cues.historyAfter)
         self.firstPersonWords = Set(
             cues.firstPerson.map { Tokenizer.words(of: $0) }.filter { $0.count == 1 }.map { $0[0] })
+        self.backReference = Set(cues.backReference.flatMap { Tokenizer.words(of: $0) })
     }
 
     /// Reads free text and returns matches in text order, one per finding.
@@ -82,7 +85,7 @@ public struct SymptomMatcher: Sendable {
         let context = ContextReader(
             tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
             isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) }, historyBothWays: historyBothWays,
-            firstPersonWords: firstPersonWords, courseHits: courseHits)
+            firstPersonWords: firstPersonWords, courseHits: courseHits, backReference: backReference)
         let readings = context.readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
         // Whether a sign has settled or gone is told by its latest mention ("I had Covid ...

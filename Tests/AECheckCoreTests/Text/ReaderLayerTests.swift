@@ -43,6 +43,7 @@ struct ReaderLayerTests {
         cues.worsening = ["getting worse", "spreading"]
         cues.steady = ["no worse", "not getting any worse"]
         cues.relief = ["helps", "takes the edge off"]
+        cues.backReference = ["it", "they"]
         cues.otherPerson = ["my neighbour", "my brother"]
         return cues
     }()
@@ -111,7 +112,10 @@ struct ReaderLayerTests {
             // Settling told in a clause of its own reaches the signs of its sentence only.
             ("hives on my arm, they have gone now", ["hives:present@cleared"]),
             ("my leg was weak for an hour, it settled", ["weakness:present@resolved"]),
-            ("hives on my arm. It settled", ["hives:present"]),
+            // ... or of the sentence before, when its own sentence points back to them.
+            ("hives on my arm. It settled", ["hives:present@resolved"]),
+            ("hives on my arm. They went away", ["hives:present@cleared"]),
+            ("hives on my arm. My tummy settled", ["hives:present"]),
             ("my nose wont stop bleeding", ["bleeding:present"]),  // pseudo-trigger, not "stop" resolved
             ("the rash has gone red", ["rash:present"]),  // an after-cue only ends a clause
         ])
