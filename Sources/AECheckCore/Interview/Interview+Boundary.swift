@@ -77,7 +77,11 @@ extension Interview.Walk {
             return .question(boundaryPrompt(question, straddle: straddle, key: key))
         }
         if let band = evidence.findings[straddle.findingID]?.onset {
-            evidence.findings[straddle.findingID]?.onset = straddle.narrow(band, by: answer)
+            // Signs given the same time ("hives and a rash since 11") began together: one
+            // answer narrows them all, so the question is not asked again for each.
+            for (id, finding) in evidence.findings where finding.status == .present && finding.onset == band {
+                evidence.findings[id]?.onset = straddle.narrow(band, by: answer)
+            }
         }
         return nil
     }

@@ -281,7 +281,8 @@ public struct Interview: Sendable {
         let claimed = Set(read.compactMap { $0.timeRange?.lowerBound })
         // A time that dates the treatment ("Tysabri for seven months and since Thursday a
         // fever") is no rival for a sign's own time.
-        let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) && !datesTreatment($0, in: text) }
+        let dated = treatmentDated(ranges.filter { !claimed.contains($0.lowerBound) }, in: text)
+        let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) && !dated.contains($0.lowerBound) }
         // A sentence that only tells the time ("Started maybe 3 weeks ago.") speaks of the
         // signs that have none, when it is the message's one such time.
         let alone = unclaimed.filter { range in
@@ -345,22 +346,34 @@ public struct Interview: Sendable {
         var treatment: Set<String>
     }
 
-    /// Whether the clause holding `range` (cut at punctuation and at the clause joiners)
-    /// names the treatment ("I've had Tysabri for seven months"): its time dates the
-    /// treatment, not a sign.
-    private func datesTreatment(_ range: Range<String.Index>, in text: String) -> Bool {
+    /// The time ranges of `ranges` whose clause (cut at punctuation and at the clause
+    /// joiners) names the treatment ("I've had Tysabri for seven months"): they date the
+    /// treatment, not a sign. One pass over the text.
+    private func treatmentDated(_ ranges: [Range<String.Index>], in text: String) -> Set<String.Index> {
         let lists = readerLists.value
-        guard !lists.treatment.isEmpty else { return false }
+        guard !lists.treatment.isEmpty, !ranges.isEmpty else { return [] }
         let tokens = Tokenizer.tokenize(text)
-        guard let at = tokens.firstIndex(where: { $0.range.overlaps(range) }) else { return false }
-        func cut(_ index: Int) -> Bool {
-            tokens[index].boundaryBefore != .none || lists.joiners.contains(tokens[index].norm)
+        var clauses: [Int] = []
+        var naming: Set<Int> = []
+        var clause = 0
+        for (index, token) in tokens.enumerated() {
+            if index > 0, token.boundaryBefore != .none || lists.joiners.contains(token.norm) { clause += 1 }
+            clauses.append(clause)
+            if lists.treatment.contains(token.norm) { naming.insert(clause) }
         }
-        var start = at
-        while start > 0, !cut(start) { start -= 1 }
-        var end = at + 1
-        while end < tokens.count, !cut(end) { end += 1 }
-        return tokens[start..<end].contains { lists.treatment.contains($0.norm) }
+        guard !naming.isEmpty else { return [] }
+        var dated: Set<String.Index> = []
+        for range in ranges {
+            // The first token that ends after the range starts (binary search).
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            if low < tokens.count, naming.contains(clauses[low]) { dated.insert(range.lowerBound) }
+        }
+        return dated
     }
 
     /// Whether no sentence ends between two ranges of `text`.

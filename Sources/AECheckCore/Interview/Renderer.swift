@@ -54,7 +54,10 @@ public struct Renderer: Sendable {
         let level = knowledge.levels[outcome.level]
         var lines: [String] = outcome.decision.map(decisionBlock) ?? []
         lines += ["", levelColour(outcome.level, "Triage: \(level?.label ?? outcome.level.uppercased())")]
+        let mayBeAtCentre = outcome.actions.contains { knowledge.actions[$0]?.tags.contains("centre") == true }
         if audience != .nurse, evidence?.hasStoppedTreatment == true, let wording = level?.stoppedWording {
+            lines.append(fill(wording))
+        } else if audience != .nurse, mayBeAtCentre, let wording = level?.centreWording {
             lines.append(fill(wording))
         } else if let wording = level?.wording.text(for: audience) {
             lines.append(fill(wording))

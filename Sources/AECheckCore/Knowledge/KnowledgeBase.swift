@@ -172,6 +172,9 @@ public struct Level: Hashable, Sendable {
     public var key: String?
     /// The patient wording for a person who has stopped the drug (`stopped:`), when it differs.
     public var stoppedWording: String?
+    /// The patient wording when an action tagged `centre` is set: the person may be at the
+    /// infusion centre now, so "at your next infusion" would not fit.
+    public var centreWording: String? = nil
 }
 
 /// Where and how to get help in one country or region (`--region`).

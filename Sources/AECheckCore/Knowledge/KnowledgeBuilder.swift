@@ -163,10 +163,12 @@ struct KnowledgeBuilder {
             sink.error(.badValue("rank", field.value, expected: "a whole number"), at: field.valueLocation)
             return
         }
-        knowledge.levels[record.id] = Level(
+        var level = Level(
             id: record.id, rank: rank, label: record.first("label")?.value ?? record.id.uppercased(),
             wording: wording(record, "patient", "nurse"), key: record.first("key")?.value,
             stoppedWording: record.first("stopped")?.value)
+        level.centreWording = record.first("centre")?.value
+        knowledge.levels[record.id] = level
     }
 
     private mutating func addRegion(_ record: RawRecord, into sink: inout DiagnosticSink) {

@@ -43,7 +43,9 @@ enum RecordSchema {
         ],
         "flow": [one("title"), many("step", required: true), many("note")],
         "level": [
-            one("rank"), one("label"), one("patient"), one("nurse"), optional("key"), optional("stopped"), many("note"),
+            one("rank"), one("label"), one("patient"), one("nurse"), optional("key"), optional("stopped"),
+            optional("centre"),
+            many("note"),
         ],
         "region": [
             one("name"), one("emergency"), optional("urgent"), one("crisis"), optional("dates"),

@@ -165,11 +165,13 @@ public struct ContextReader: Sendable {
             )
         }
         var courses: [Int: Told] = [:]
-        let courseOnly = courseHits.filter { extra in
-            !hits.contains { $0.start == extra.start && $0.kind == extra.kind }
-        }
+        let seen = Set(hits.map { "\($0.start):\($0.kind.rawValue)" })
+        let courseOnly = courseHits.filter { !seen.contains("\($0.start):\($0.kind.rawValue)") }
         let allHits = hits + courseOnly
-        for (position, hit) in allHits.enumerated() {
+        // Where each negation cue ends, with its clause (for "isn't spreading" below).
+        var negationEnds: [Int: Int] = [:]
+        for hit in hits where hit.kind == .negationBefore { negationEnds[hit.end] = clause[hit.start] }
+        for hit in allHits {
             let key = clause[hit.start]
             switch hit.kind {
             case .gradual: courses[key] = merge(courses[key], (.gradual, false, false, 0))
@@ -177,10 +179,7 @@ public struct ContextReader: Sendable {
             case .worsening:
                 // "it isn't spreading", "not getting any worse": a negation just before the cue
                 // (a word or two between), in its clause, says the sign is holding steady.
-                let negated = allHits[..<position].contains { cue in
-                    cue.kind == .negationBefore && clause[cue.start] == key && cue.end <= hit.start
-                        && hit.start - cue.end <= 2
-                }
+                let negated = (max(0, hit.start - 2)...hit.start).contains { negationEnds[$0] == key }
                 courses[key] = merge(courses[key], (nil, !negated, negated, 0))
             case .steady: courses[key] = merge(courses[key], (nil, false, true, 0))
             // "..., it's back to normal now": settling told in a clause of its own.
@@ -197,7 +196,11 @@ public struct ContextReader: Sendable {
             let signClauses = Set(present.map { clause[spans[$0].start] })
             let signSentences = Set(present.map { tokens[spans[$0].start].sentence })
             var firstToken: [Int: Int] = [:]
-            for index in tokens.indices where firstToken[clause[index]] == nil { firstToken[clause[index]] = index }
+            var sentenceStart: [Int: Int] = [:]
+            for index in tokens.indices {
+                if firstToken[clause[index]] == nil { firstToken[clause[index]] = index }
+                if sentenceStart[tokens[index].sentence] == nil { sentenceStart[tokens[index].sentence] = index }
+            }
             var bySentence: [Int: Told] = [:]
             var general: Told = (nil, false, false, 0)
             for (key, entry) in courses.sorted(by: { $0.key < $1.key }) where !signClauses.contains(key) {
@@ -219,7 +222,7 @@ public struct ContextReader: Sendable {
                 let sentence = tokens[spans[index].start].sentence
                 var settled = near?.settled ?? 0
                 if settled == 0, !signSentences.contains(sentence + 1), let next = bySentence[sentence + 1],
-                    let opening = tokens.firstIndex(where: { $0.sentence == sentence + 1 }),
+                    let opening = sentenceStart[sentence + 1],
                     backReference.contains(tokens[opening].norm)
                 {
                     settled = next.settled
