@@ -48,14 +48,19 @@ struct AnswerReader {
     /// setting `answer-words`, whose `yes`, `no` and `none` words answer yes/no questions and
     /// lists.
     func everydayAnswer(_ lowered: String, ids: Set<String>) -> String? {
-        let typed = lowered.typedForm
-        for entry in knowledge.settings["answer-words"] ?? [] {
-            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2 else { continue }
-            let words = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).typedForm }
-            guard words.contains(typed) else { continue }
-            if parts[0] == "unsure" || ids.contains(parts[0]) { return parts[0] }
+        // The table is read once per knowledge: a long line is tried at every start.
+        let table = Shared.answerWords.value(for: knowledge, part: "answer-words") {
+            var table: [String: [String]] = [:]
+            for entry in knowledge.settings["answer-words"] ?? [] {
+                let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2 else { continue }
+                for word in parts[1].split(separator: ",") {
+                    table[word.trimmingCharacters(in: .whitespaces).typedForm, default: []].append(parts[0])
+                }
+            }
+            return table
         }
+        for id in table[lowered.typedForm] ?? [] where id == "unsure" || ids.contains(id) { return id }
         return nil
     }
 

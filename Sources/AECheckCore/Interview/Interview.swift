@@ -479,6 +479,8 @@ enum Shared {
     /// pure function of its knowledge, flow, log and clock, and remembers by all of them, so
     /// sharing changes no result, only the work done.
     static let interviews = SharedByKnowledge<Interview>()
+    /// The everyday answer words (`answer-words`), by typed form: each word's answer ids.
+    static let answerWords = SharedByKnowledge<[String: [String]]>()
 
     /// The interview for `flow` of `knowledge`.
     static func interview(for knowledge: KnowledgeBase, flow: String, dayFirst: Bool = true) -> Interview {
