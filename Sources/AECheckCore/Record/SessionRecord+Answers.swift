@@ -33,6 +33,9 @@ extension SessionRecord {
         let answer = entry.answer
         let invalid = "is not a valid answer ('\(answer.visibleControls)')"
         if question.type == .text {
+            if let bad = notUnderstoodProblem(parts: Array(parts.dropFirst()), answer: answer, knowledge: knowledge) {
+                return bad ? invalid : nil
+            }
             return textProblem(parts: Array(parts.dropFirst()), answer: answer) ? invalid : nil
         }
         if parts.count >= 2, "/" + parts[1] == Session.wordsSuffix {
@@ -91,6 +94,33 @@ extension SessionRecord {
             }
             return answer.split(separator: "|", omittingEmptySubsequences: false).count <= 2 ? nil : invalid
         case .text, .boundary:
+            return nil
+        }
+    }
+
+    /// For the questions that follow words the reader could not place (`q/closest`, `q/area`,
+    /// `q/area/LIST`, after an optional round `q/2/...`): whether the answer is not one the
+    /// session writes; nil for any other key.
+    private static func notUnderstoodProblem(parts: [String], answer: String, knowledge: KnowledgeBase) -> Bool? {
+        var rest = parts[...]
+        if let round = rest.first, let number = Int(round), (2...5).contains(number), String(number) == round {
+            rest = rest.dropFirst()
+        }
+        let ids = answer.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        switch Array(rest) {
+        case ["closest"]:
+            if answer == "none" || answer == "unsure" { return false }
+            return !(ids.allSatisfy { knowledge.findings[$0] != nil } && Set(ids).count == ids.count)
+        case ["area"]:
+            guard let areaID = knowledge.notUnderstoodQuestion, let area = knowledge.questions[areaID] else {
+                return true
+            }
+            return !(answer == "unsure" || area.options.contains { $0.id == answer })
+        case let keys where keys.count == 2 && keys[0] == "area":
+            guard let list = knowledge.questions[keys[1]], list.type == .findings else { return true }
+            if answer == "none" || answer == "unsure" { return false }
+            return !(ids.allSatisfy(list.findings.contains) && Set(ids).count == ids.count)
+        default:
             return nil
         }
     }

@@ -110,6 +110,21 @@ struct SessionRecordTests {
         }
     }
 
+    @Test("a check that went through words it could not place (closest signs, body area, list) resumes")
+    func resumeAfterWordsNotPlaced() throws {
+        let path = Self.temporaryPath("words.json")
+        let clock = ["--now", "2026-11-21T14:00:00Z", "--tz", "UTC"]
+        let typed = ["none", "2 weeks ago", "my knees feel funny", "yes", "none", "not sure"]
+        _ = Self.run(["check", "--record", path, "--reporter", "self"] + clock, typed)
+        let saved = try Self.record(at: path)
+        #expect(saved.log.contains { $0.key.hasSuffix("/closest") })
+        #expect(saved.log.contains { $0.key.hasSuffix("/area") })
+        let (status, io) = Self.run(["check", "--resume", path] + clock, [])
+        #expect(status == 0, "\(io.errors)")
+        #expect(io.output.hasPrefix("Resuming the saved session"))
+        #expect(io.output.contains("Triage: SOON"), "\(io.output.suffix(800))")
+    }
+
     /// A logged answer typed back: time answers in the log are ISO ranges, typed as their start.
     static func typed(_ answer: String) -> String {
         answer.contains("..") ? String(answer.prefix { $0 != "." }) : answer
