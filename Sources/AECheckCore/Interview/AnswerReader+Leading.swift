@@ -70,6 +70,16 @@ extension AnswerReader {
             .isEmpty
     }
 
+    /// The signs of the patient's, now, that the free-text reader finds in `words`.
+    func signsNamed(_ words: String, evidence: Evidence) -> Set<String> {
+        Set(
+            interview.understand(
+                words, now: evidence.now, timeZone: evidence.timeZone, anchors: evidence.anchors,
+                reporter: evidence.reporter, ongoing: evidence.infusionOngoing
+            ).filter { $0.match.status == .present && !$0.match.aboutSomeoneElse && $0.match.temporality == .current }
+                .map(\.match.findingID))
+    }
+
     /// Plain yes and no words: one of them after an answer of the other kind contradicts it.
     private static let plainYes: Set<String> = ["yes", "y", "yeah", "yep", "yup"]
     private static let plainNo: Set<String> = ["no", "n", "nope", "nah"]

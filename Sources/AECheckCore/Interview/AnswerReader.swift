@@ -96,7 +96,17 @@ struct AnswerReader {
         guard case .failure = whole, [.pickFindings, .yesNo, .choice].contains(prompt.kind) else {
             return whole.map { TypedAnswer(answer: $0) }
         }
-        return readLeading(cleaned, for: prompt, evidence: evidence) ?? whole.map { TypedAnswer(answer: $0) }
+        if let leading = readLeading(cleaned, for: prompt, evidence: evidence) { return leading }
+        // A list answered with a description instead of numbers ("my face has dropped and my
+        // arm is weak"): the signs of the list it names are the ones chosen, and the words are
+        // read as the person's own, so nothing typed is lost. A description that names no
+        // sign of this list is asked again (the list first; the words have their own question).
+        if prompt.kind == .pickFindings, prompt.takesWords {
+            let named = signsNamed(cleaned, evidence: evidence)
+            let chosen = prompt.options.map(\.id).filter(named.contains)
+            if !chosen.isEmpty { return .success(TypedAnswer(answer: chosen.joined(separator: ","), words: cleaned)) }
+        }
+        return whole.map { TypedAnswer(answer: $0) }
     }
 
     /// Lower case, typographic apostrophes as plain ones, without a final full stop or "!".
