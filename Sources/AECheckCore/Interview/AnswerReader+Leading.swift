@@ -1,8 +1,8 @@
 import AECheckLanguage
 import Foundation
 
-/// An answer at the start of a longer line ("none of these, it's my period", "5, it's just
-/// sore", "no it finished", "getting worse, slowly").
+/// An answer at the start of a longer line ("none of these, it's the fizz", "5, it's just
+/// a hum", "no it finished", "getting worse, slowly").
 extension AnswerReader {
     /// Characters that end a word of a typed line.
     private static let separators: Set<Character> = [",", ";", ":", ".", "!", "?", "(", ")", "-", "–", "—", "/"]
@@ -37,7 +37,7 @@ extension AnswerReader {
         strict.wholeLabelsOnly = true
         for count in stride(from: words.count - 1, through: 1, by: -1) {
             let head = String(cleaned[..<words[count - 1].upperBound])
-            // A number goes on with words only after a mark ("5, it's just sore"): "5 minutes
+            // A number goes on with words only after a mark ("5, it's just a hum"): "5 minutes
             // ago" or "2 weeks" is not option 5 or 2.
             let between = cleaned[words[count - 1].upperBound..<words[count].lowerBound]
             if Int(cleaned[words[count - 1]]) != nil, !between.contains(where: { Self.separators.contains($0) }) {

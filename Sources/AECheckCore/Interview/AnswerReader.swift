@@ -2,7 +2,7 @@ import AECheckLanguage
 import Foundation
 
 /// An answer in the log's normal form, with the words typed after it when they tell more
-/// ("none, but my lips are swelling": `none`, and "but my lips are swelling" to be read as the
+/// ("none, but my lamp is glowing": `none`, and "but my lamp is glowing" to be read as the
 /// person's own words).
 struct TypedAnswer: Hashable {
     var answer: String
@@ -77,7 +77,7 @@ struct AnswerReader {
     }
 
     /// Reads a typed line. A line that is not an answer as a whole may start with one and go on
-    /// with words ("none of these, it's my period", "5, it's just sore", "getting worse, slowly",
+    /// with words ("none of these, it's the fizz", "5, it's just a hum", "getting worse, slowly",
     /// "no it finished"): the answer at its start counts, and the words after it are kept for
     /// the free-text reader when they name a sign or hold words it cannot place (a prompt that
     /// cannot take them refuses the line then, so nothing typed is lost). A start whose words
@@ -97,8 +97,8 @@ struct AnswerReader {
             return whole.map { TypedAnswer(answer: $0) }
         }
         if let leading = readLeading(cleaned, for: prompt, evidence: evidence) { return leading }
-        // A list answered with a description instead of numbers ("my face has dropped and my
-        // arm is weak"): the signs of the list it names are the ones chosen, and the words are
+        // A list answered with a description instead of numbers ("the lamp is glowing and the
+        // bell is humming"): the signs of the list it names are the ones chosen, and the words are
         // read as the person's own, so nothing typed is lost. A description that names no
         // sign of this list is asked again (the list first; the words have their own question).
         if prompt.kind == .pickFindings, prompt.takesWords {

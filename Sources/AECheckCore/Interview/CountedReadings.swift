@@ -1,11 +1,11 @@
 import AECheckLanguage
 import Foundation
 
-/// Counts a person types next to a sign ("diarrhoea more than ten times today", "runny poo 8
+/// Counts a person types next to a sign ("fizz more than ten times today", "the lamp flickered 8
 /// times since this morning") that make it the graver sign the knowledge names.
 ///
 /// The knowledge names everything: each sign, the graver sign and the count from which it
-/// holds (`counted-findings`, as `diarrhoea > severe-diarrhoea at 6`), and the words that mark
+/// holds (`counted-findings`, as `fizz > loud-fizz at 6`), and the words that mark
 /// a count (`count-words`, such as "times"). The code only finds the number before a count
 /// word in the sign's clause and compares it.
 struct CountedReadings: Sendable {
@@ -20,7 +20,7 @@ struct CountedReadings: Sendable {
     init?(_ knowledge: KnowledgeBase) {
         var escalations: [String: Escalation] = [:]
         for item in knowledge.list("counted-findings") {
-            // "diarrhoea > severe-diarrhoea at 6"
+            // "fizz > loud-fizz at 6"
             let parts = item.split(separator: " ").map(String.init)
             guard parts.count == 5, parts[1] == ">", parts[3] == "at", let from = Double(parts[4]) else { continue }
             escalations[parts[0]] = Escalation(graver: parts[2], from: from)

@@ -77,7 +77,7 @@ extension Interview.Walk {
             return .question(boundaryPrompt(question, straddle: straddle, key: key))
         }
         if let band = evidence.findings[straddle.findingID]?.onset {
-            // Signs given the same time ("hives and a rash since 11") began together: one
+            // Signs given the same time ("fizz and sparkles since 11") began together: one
             // answer narrows them all, so the question is not asked again for each.
             for (id, finding) in evidence.findings where finding.status == .present && finding.onset == band {
                 evidence.findings[id]?.onset = straddle.narrow(band, by: answer)
@@ -90,23 +90,26 @@ extension Interview.Walk {
     private func boundaryPrompt(_ question: Question, straddle: Straddle, key: String) -> Prompt {
         let name = knowledge.findings[straddle.findingID]?.name ?? Wording(patient: "", nurse: "")
         let span = straddle.span.map(Self.words) ?? ""
+        let text = Self.filled(question.ask, finding: name, span: span)
+        let options = question.options.map { option in
+            Option(
+                id: option.id, label: Self.filled(option.label, finding: name, span: span), alsoTyped: option.alsoTyped)
+        }
+        return Prompt(
+            key: key, questionID: question.id, kind: .choice, text: text, options: options, help: question.help)
+    }
+
+    /// `wording` with `{finding}` as the sign's name for each audience and `{span}` as
+    /// `span`, each version starting with a capital.
+    static func filled(_ wording: Wording, finding name: Wording, span: String = "") -> Wording {
         func fill(_ text: String, _ finding: String) -> String {
             let filled = text.replacingOccurrences(of: "{finding}", with: finding)
                 .replacingOccurrences(of: "{span}", with: span)
             return filled.prefix(1).uppercased() + filled.dropFirst()
         }
-        let text = Wording(
-            patient: fill(question.ask.patient, name.patient), nurse: fill(question.ask.nurse, name.nurse),
-            carer: question.ask.carer.map { fill($0, name.carer ?? name.patient) })
-        let options = question.options.map { option in
-            Option(
-                id: option.id,
-                label: Wording(
-                    patient: fill(option.label.patient, name.patient), nurse: fill(option.label.nurse, name.nurse)),
-                alsoTyped: option.alsoTyped)
-        }
-        return Prompt(
-            key: key, questionID: question.id, kind: .choice, text: text, options: options, help: question.help)
+        return Wording(
+            patient: fill(wording.patient, name.patient), nurse: fill(wording.nurse, name.nurse),
+            carer: wording.carer.map { fill($0, name.carer ?? name.patient) })
     }
 
     /// A span in words: "2 hours", "1 day".

@@ -36,10 +36,7 @@ extension Interview {
         /// What is remembered about the current evidence (looked up once per version of it).
         func memo() -> EvidenceMemo {
             if let known = assessed.value, assessed.version == evidenceVersion { return known }
-            let memo = interview.cache.memo(of: evidence) {
-                let slots = interview.triage.conditions.slots(of: evidence)
-                return (slots, interview.triage.evaluate(slots, openQuestions: false, calendar: calendar))
-            }
+            let memo = memo(of: evidence)
             assessed.value = memo
             assessed.version = evidenceVersion
             return memo
@@ -258,13 +255,17 @@ extension Interview {
             }
         }
 
-        /// The rank of the level and the actions that `evidence` gives.
-        private func result(of evidence: Evidence) -> (rank: Int, actions: Set<String>) {
-            let memo = interview.cache.memo(of: evidence) {
+        /// What is remembered about `evidence`, this walk's or a hypothetical one.
+        private func memo(of evidence: Evidence) -> EvidenceMemo {
+            interview.cache.memo(of: evidence) {
                 let slots = interview.triage.conditions.slots(of: evidence)
                 return (slots, interview.triage.evaluate(slots, openQuestions: false, calendar: calendar))
             }
-            let outcome = memo.assessment.outcome
+        }
+
+        /// The rank of the level and the actions that `evidence` gives.
+        private func result(of evidence: Evidence) -> (rank: Int, actions: Set<String>) {
+            let outcome = memo(of: evidence).assessment.outcome
             return (knowledge.rank(of: outcome.level), Set(outcome.actions))
         }
 
@@ -291,17 +292,12 @@ extension Interview {
                 options = values.map { Option(id: $0.id, label: Wording(patient: $0.label, nurse: $0.label)) }
             }
             var text = question.ask
-            // The onset question about one sign names it ("You told me about a rash. When did
+            // The onset question about one sign names it ("You told me about fizz. When did
             // it start?"), so the person knows which sign it means.
             if question.type == .time, question.anchor == "onset", let one = question.askOne {
                 let lacking = evidence.findings.values.filter { $0.status == .present && $0.onset == nil }
                 if lacking.count == 1, let name = knowledge.findings[lacking[0].id]?.name {
-                    func fill(_ text: String, _ finding: String) -> String {
-                        text.replacingOccurrences(of: "{finding}", with: finding)
-                    }
-                    text = Wording(
-                        patient: fill(one.patient, name.patient), nurse: fill(one.nurse, name.nurse),
-                        carer: one.carer.map { fill($0, name.carer ?? name.patient) })
+                    text = Self.filled(one, finding: name)
                 }
             }
             return Prompt(

@@ -1,7 +1,7 @@
 import AECheckLanguage
 import Foundation
 
-/// Words typed after an answer ("none of these, it's the rash on my chest"): the session logs
+/// Words typed after an answer ("none of these, it's the fizz in the kitchen"): the session logs
 /// them under the answer's key and `/words`, and they are read right after the answer, as the
 /// person's own words are (shown back to confirm; what cannot be placed is asked about).
 extension Interview.Walk {

@@ -279,8 +279,8 @@ public struct Interview: Sendable {
         // A time phrase no finding claims, in the sentence of a finding's phrase, competes with
         // it: the finding's time is then unknown and the interview asks.
         let claimed = Set(read.compactMap { $0.timeRange?.lowerBound })
-        // A time that dates the treatment ("Tysabri for seven months and since Thursday a
-        // fever") is no rival for a sign's own time.
+        // A time that dates the treatment ("the drug for seven months and since Thursday
+        // sparkles") is no rival for a sign's own time.
         let dated = treatmentDated(ranges.filter { !claimed.contains($0.lowerBound) }, in: text)
         let unclaimed = ranges.filter { !claimed.contains($0.lowerBound) && !dated.contains($0.lowerBound) }
         // A sentence that only tells the time ("Started maybe 3 weeks ago.") speaks of the
@@ -289,7 +289,7 @@ public struct Interview: Sendable {
             !read.contains { Self.sameSentence($0.range, range, in: text) }
         }
         let shared = alone.count == 1 ? alone.first : nil
-        // A count typed with a sign ("diarrhoea ten times today") adds the graver sign.
+        // A count typed with a sign ("fizz ten times today") adds the graver sign.
         var matches = read
         if let counted = countedReadings.value {
             for found in matches where !found.aboutSomeoneElse && found.temporality == .current {
@@ -347,7 +347,7 @@ public struct Interview: Sendable {
     }
 
     /// The time ranges of `ranges` whose clause (cut at punctuation and at the clause
-    /// joiners) names the treatment ("I've had Tysabri for seven months"): they date the
+    /// joiners) names the treatment ("I've had the drug for seven months"): they date the
     /// treatment, not a sign. One pass over the text.
     private func treatmentDated(_ ranges: [Range<String.Index>], in text: String) -> Set<String.Index> {
         let lists = readerLists.value

@@ -30,7 +30,7 @@ public struct Prompt: Hashable, Sendable {
     public var options: [Option]
     /// Optional help text from the knowledge.
     public var help: String?
-    /// Whether words typed after the answer ("none, but my lips are swelling") can be read as
+    /// Whether words typed after the answer ("none, but my lamp is glowing") can be read as
     /// the person's own words here; where they cannot, such a line is refused and asked again.
     public var takesWords = false
 }

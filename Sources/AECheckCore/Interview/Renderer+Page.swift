@@ -15,8 +15,8 @@ struct PatientPage {
 
     /// `stopped`: the person said when they stopped the drug (lines tagged `on-treatment`
     /// are left out, lines tagged `stopped` shown). `reported`: the signs reported present;
-    /// a line tagged `watches-FINDING` for one of them is left out ("call again for swollen
-    /// lips" to someone whose lips are swollen).
+    /// a line tagged `watches-FINDING` for one of them is left out ("call again if the lamp
+    /// glows" to someone whose lamp is glowing).
     init(
         renderer: Renderer, outcome: Outcome, place: FactValue?, stopped: Bool = false, reported: Set<String> = []
     ) {

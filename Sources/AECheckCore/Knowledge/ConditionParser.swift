@@ -154,8 +154,8 @@ struct ConditionParser {
         var qualifiers: [Qualifier] = []
         while let qualifier = try parseQualifier() {
             qualifiers.append(qualifier)
-            // "lasting over 1w": began over a week ago and has not gone since (a ten-minute
-            // wave of sickness three weeks ago has not lasted three weeks).
+            // "lasting over 1w": began over a week ago and has not gone since (ten minutes of
+            // fizz three weeks ago has not lasted three weeks).
             if case .onsetOver = qualifier, lastingRead { qualifiers.append(.trend(.gone, negated: true)) }
             lastingRead = false
         }

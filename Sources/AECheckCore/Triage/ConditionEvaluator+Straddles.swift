@@ -2,7 +2,7 @@ import AECheckLanguage
 import Foundation
 
 /// A time limit of a rule that a reported sign's onset band lies on both sides of, so the
-/// rule cannot tell which side the sign began: "hives began between 3 and 1 hours ago" against
+/// rule cannot tell which side the sign began: "the fizz began between 3 and 1 hours ago" against
 /// "within 2 hours of the infusion start" (the start 3 hours ago).
 ///
 /// One question of the kind `boundary` settles it ("Did it start more or less than 2 hours
@@ -23,7 +23,7 @@ struct Straddle: Hashable, Sendable {
     let from: Date
 
     /// The part of the answer log's key after the question id: the finding, then the span
-    /// when the limit has one (`hives/2h`), so each sign and limit is asked about once.
+    /// when the limit has one (`fizz/2h`), so each sign and limit is asked about once.
     var keySuffix: String {
         span.map { "\(findingID)/\($0)" } ?? findingID
     }

@@ -131,7 +131,7 @@ public struct CueIndex: Sendable {
     /// "getting" (a dropped g, for any cue word), "werse" is "worse" (the one word of a
     /// worsening cue one edit away, with the same first letter and at least four letters).
     /// Only a worsening cue is guessed from a slip, as it can only make a sign more urgent: a
-    /// slip is never read as a negation or a "maybe" ("deneis chest pain" stays chest pain).
+    /// slip is never read as a negation or a "maybe" ("deneis fizz" stays fizz).
     /// Any other token stays as it is.
     func cueSpelling(of word: String) -> String {
         guard word.utf8.count >= 4, !vocabulary.contains(word) else { return word }

@@ -61,8 +61,8 @@ public struct ContextReader: Sendable {
     /// Whether a witness phrase starts at a token index ("my wife *says*").
     public let isWitness: @Sendable (Int) -> Bool
     private let hitAt: [Int]
-    /// Course cues that share words with a sign ("my legs are getting weaker": "getting
-    /// weaker" is both), read for the course only.
+    /// Course cues that share words with a sign ("the hum is getting louder": "getting
+    /// louder" is both), read for the course only.
     public let courseHits: [CueHit]
     /// Words that open a sentence about the signs of the sentence before ("It passed.").
     public let backReference: Set<String>

@@ -53,7 +53,7 @@ extension SymptomMatcher {
             let candidateUpper = offset(candidate.upperBound)
             var distance = max(0, max(candidateLower - upper, lower - candidateUpper))
             // A time in the sign's own clause beats a nearer one past a comma or a joining
-            // word ("rash 2 weeks ago, headache since yesterday").
+            // word ("fizz 2 weeks ago, sparkles since yesterday").
             // (Ranges that touch or overlap have no words between them.)
             let gap: Substring =
                 candidateLower >= upper

@@ -29,11 +29,8 @@ extension SymptomMatcher {
         let hits = cueIndex.hits(in: tokens, usable: { !covered[$0] })
         var spanAt = [Int](repeating: -1, count: tokens.count)
         for (index, span) in spans.enumerated() { for position in span.start..<span.end { spanAt[position] = index } }
-        let someoneElse = ContextReader(
-            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
-            isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) }, historyBothWays: historyBothWays,
-            firstPersonWords: firstPersonWords
-        ).someoneElsesWords()
+        let someoneElse = contextReader(tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, reporter: reporter)
+            .someoneElsesWords()
         for index in tokens.indices where someoneElse[index] { covered[index] = true }
         for hit in hits {
             if hit.kind == .pseudo { for position in hit.start..<hit.end { inPseudo[position] = true } }

@@ -47,6 +47,17 @@ public struct SymptomMatcher: Sendable {
         self.backReference = Set(cues.backReference.flatMap { Tokenizer.words(of: $0) })
     }
 
+    /// The context reader of a text, with this matcher's cue settings.
+    func contextReader(
+        tokens: [Token], spans: [PhraseSpan], spanAt: [Int], hits: [CueHit], reporter: Reporter,
+        courseHits: [CueHit] = []
+    ) -> ContextReader {
+        ContextReader(
+            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
+            isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) }, historyBothWays: historyBothWays,
+            firstPersonWords: firstPersonWords, courseHits: courseHits, backReference: backReference)
+    }
+
     /// Reads free text and returns matches in text order, one per finding.
     ///
     /// When a finding is mentioned more than once, the patient's mentions beat someone
@@ -76,20 +87,18 @@ public struct SymptomMatcher: Sendable {
             for position in span.interior ?? 0..<0 { spanAt[position] = index }
         }
         let hits = cueIndex.hits(in: tokens, usable: { usable[$0] })
-        // A course cue of two words or more may share words with a sign ("my legs are getting
-        // weaker"): read over every token. One word is not enough ("my thinking is slow" is the
+        // A course cue of two words or more may share words with a sign ("the hum is getting
+        // louder"): read over every token. One word is not enough ("the lamp is slow" is the
         // sign, not how it came on).
         let courseHits = cueIndex.hits(in: tokens, usable: { _ in true }).filter {
             $0.kind.isCourse && $0.end - $0.start >= 2
         }
-        let context = ContextReader(
-            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, joiners: cueIndex.joiners, reporter: reporter,
-            isWitness: { [cueIndex] in cueIndex.isWitness(at: $0, in: tokens) }, historyBothWays: historyBothWays,
-            firstPersonWords: firstPersonWords, courseHits: courseHits, backReference: backReference)
-        let readings = context.readings()
+        let readings = contextReader(
+            tokens: tokens, spans: spans, spanAt: spanAt, hits: hits, reporter: reporter, courseHits: courseHits
+        ).readings()
         let kept = Self.strongestPerFinding(spans: spans, readings: readings, lexicon: lexicon)
-        // Whether a sign has settled or gone is told by its latest mention ("I had Covid ...
-        // The Covid is over"; "the rash went, but the rash is back").
+        // Whether a sign has settled or gone is told by its latest mention ("I had fizz ...
+        // The fizz is over"; "the fizz went, but the fizz is back").
         var latest: [String: Int] = [:]
         for index in spans.indices where readings[index].status == .present && readings[index].temporality == .current {
             latest[lexicon.phrases[spans[index].phraseID].findingID + (readings[index].otherPersonCue ?? "")] = index

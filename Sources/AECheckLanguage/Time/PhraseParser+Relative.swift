@@ -63,7 +63,7 @@ extension PhraseParser {
             return .refused(.future)
         default:
             // A bare amount is that long ago: a whole answer ("3 days"), after "for" or "been"
-            // in a sentence ("for 3 days now", "it's been 2 weeks"), or before "now" ("weak
+            // in a sentence ("for 3 days now", "it's been 2 weeks"), or before "now" ("humming
             // two weeks now").
             guard bareDurationAllowed(at: index, lead: lead) || word(next) == "now", !isClockLike(index) else {
                 return .none
